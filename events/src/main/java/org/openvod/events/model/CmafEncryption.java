@@ -1,0 +1,5 @@
+package org.openvod.events.model;
+
+/** §3.10 */
+public record CmafEncryption(
+    String constantInitializationVector, SpekeKeyProvider spekeKeyProvider) {}

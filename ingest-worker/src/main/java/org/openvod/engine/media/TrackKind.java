@@ -1,0 +1,7 @@
+package org.openvod.engine.media;
+
+public enum TrackKind {
+  VIDEO,
+  AUDIO,
+  SUBTITLE
+}

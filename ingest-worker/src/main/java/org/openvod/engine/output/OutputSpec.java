@@ -1,0 +1,27 @@
+package org.openvod.engine.output;
+
+import java.util.List;
+
+/**
+ * One output of a packaging pass: what one packaging configuration asks for, and where its files
+ * go. The ingest worker builds these from the configurations; the engine knows nothing of them.
+ *
+ * @param outputId names the output in results and errors (the configuration id)
+ * @param segmentDurationSeconds target segment length; segments cut at the first key frame at or
+ *     after each multiple of it
+ * @param useAudioRenditionGroup HLS: put audio in an EXT-X-MEDIA group instead of muxing it in
+ * @param includeEncoderConfigurationInSegments CMAF/DASH: parameter sets in every segment
+ * @param includeDashIframeOnlyStream DASH: a trick-play adaptation set
+ * @param segmentTemplateFormat DASH: NUMBER_WITH_TIMELINE, TIME_WITH_TIMELINE or
+ *     NUMBER_WITH_DURATION
+ */
+public record OutputSpec(
+    String outputId,
+    OutputFormat format,
+    int segmentDurationSeconds,
+    List<ManifestSpec> manifests,
+    boolean useAudioRenditionGroup,
+    boolean includeEncoderConfigurationInSegments,
+    boolean includeDashIframeOnlyStream,
+    String segmentTemplateFormat,
+    OutputSink sink) {}

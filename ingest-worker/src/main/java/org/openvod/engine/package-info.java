@@ -1,0 +1,13 @@
+/**
+ * The media engine: a plain Java library (no Spring, Kafka, AWS or Jackson, checked by ArchUnit)
+ * that packages one source into every output of a packaging group in one pass.
+ *
+ * <pre>
+ * source/   SourceLocator + ByteSource      pull bytes by range, as nginx-vod-module's readers do
+ *           HLS playlist + TS demuxer, SMIL + MP4 reader   ──▶ StreamInfo, Sample (media/)
+ * pipeline/ MediaHandler chain: demuxer ─▶ Segmenter ─▶ muxers (output/) ─▶ manifest writers
+ * output/   TS muxer, fMP4 writer, HLS / DASH / MSS manifest writers ─▶ OutputSink
+ * Packager  the facade the ingest worker calls
+ * </pre>
+ */
+package org.openvod.engine;
