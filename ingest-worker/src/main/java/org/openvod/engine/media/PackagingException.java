@@ -1,9 +1,9 @@
 package org.openvod.engine.media;
 
 /**
- * A source the engine cannot package, for a reason a person can act on. Permanent: retrying
- * the same source gives the same answer. I/O trouble is an {@link java.io.IOException} instead,
- * which callers may retry.
+ * A source the engine cannot package, for a reason a person can act on. Permanent: retrying the
+ * same source gives the same answer. I/O trouble is an {@link java.io.IOException} instead, which
+ * callers may retry.
  */
 public class PackagingException extends Exception {
 

@@ -3,9 +3,9 @@ package org.openvod.engine.media;
 /**
  * One access unit.
  *
- * <p>Video data is length-prefixed NAL units (4-byte big-endian lengths, as in MP4), without
- * access unit delimiters; parameter sets may appear in-band. Muxers that need Annex B (TS) or
- * in-band parameter sets convert. AAC data is raw (no ADTS header).
+ * <p>Video data is length-prefixed NAL units (4-byte big-endian lengths, as in MP4), without access
+ * unit delimiters; parameter sets may appear in-band. Muxers that need Annex B (TS) or in-band
+ * parameter sets convert. AAC data is raw (no ADTS header).
  *
  * @param dts decode time in the track's timescale
  * @param pts presentation time in the track's timescale

@@ -4,8 +4,8 @@ package org.openvod.engine.media;
  * Everything known about one elementary stream before its first sample.
  *
  * @param trackId unique within one packaging pass (across all renditions of the source)
- * @param renditionId groups the tracks that came from one source rendition (one HLS variant or
- *     one SMIL file); muxed outputs keep a rendition's audio with its video
+ * @param renditionId groups the tracks that came from one source rendition (one HLS variant or one
+ *     SMIL file); muxed outputs keep a rendition's audio with its video
  * @param codecString RFC 6381 string read from the bitstream, e.g. {@code avc1.64001f}, {@code
  *     mp4a.40.2}
  * @param timescale ticks per second of this track's sample times

@@ -6,6 +6,8 @@ public interface ProgressListener {
 
   ProgressListener NONE = fraction -> {};
 
-  /** @param fraction of the source read, 0..1, never decreasing */
+  /**
+   * @param fraction of the source read, 0..1, never decreasing
+   */
   void onProgress(double fraction);
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * One source file, read by range. Readers pull only the bytes they need, so a source of any
- * length is packaged in bounded memory.
+ * One source file, read by range. Readers pull only the bytes they need, so a source of any length
+ * is packaged in bounded memory.
  */
 public interface ByteSource {
 

@@ -1,0 +1,204 @@
+package org.openvod.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openvod.events.PackageKind;
+import org.openvod.events.model.Notification;
+import software.amazon.awssdk.services.mediapackagevod.MediaPackageVodClient;
+import software.amazon.awssdk.services.mediapackagevod.model.DescribeAssetResponse;
+import software.amazon.awssdk.services.mediapackagevod.model.EgressEndpoint;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole platform at once, as {@code ./vod up} runs it: Kafka and S3Proxy, then control-api,
+ * manifest-server and ingest-worker as child JVMs from their jars. The sample goes in through the
+ * AWS SDK like a user's asset, and what comes out must play like what went in.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FirstAssetEndToEndTest {
+
+  /** Kinds the engine must deliver today; the others are checked too whenever they are playable. */
+  static final Set<PackageKind> REQUIRED = EnumSet.of(PackageKind.HLS);
+
+  /** Kinds ffmpeg can read back (it has no Smooth Streaming demuxer). */
+  static final Set<PackageKind> FFMPEG_READABLE =
+      EnumSet.of(PackageKind.HLS, PackageKind.CMAF, PackageKind.DASH);
+
+  Path dataDir;
+  Settings settings;
+  Platform platform;
+  Path sample;
+
+  @BeforeAll
+  void startThePlatform() throws IOException {
+    String buildDir = System.getProperty("openvod.build.dir", "target");
+    ServiceJars jars = new ServiceJars(LocalPlatformTest.home(), buildDir);
+    for (Service service : Service.values()) {
+      assumeTrue(
+          jars.find(service).isPresent(),
+          "no runnable jar of " + service.module() + " in " + buildDir + " yet");
+    }
+    sample = moduleDir().resolve(buildDir).resolve("e2e-sample");
+    SampleMedia.ensure(moduleDir().resolve("sample/generate.sh"), sample, Map.of(), System.out);
+    dataDir = Files.createTempDirectory("vod-e2e");
+    settings =
+        Settings.forTest(
+            LocalPlatformTest.home(),
+            dataDir,
+            Ports.freePort(),
+            Ports.freePort(),
+            Ports.freePort(),
+            Ports.freePort(),
+            Ports.freePort());
+    platform = new Platform(settings, System.out);
+    platform.checkPorts(true);
+    platform.startInfrastructure();
+    platform.startServices(jars);
+  }
+
+  @AfterAll
+  void stopThePlatform() throws IOException {
+    if (platform != null) {
+      platform.stop();
+    }
+    if (dataDir != null) {
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void theFirstAssetBecomesPlayableAndPlaysLikeItsSource() throws Exception {
+    try (S3Client s3 = S3Server.client(settings)) {
+      SampleMedia.upload(s3, sample, "vod-sources", "e2e/");
+    }
+    String group = "e2e-" + DemoCommand.runId();
+    Map<PackageKind, String> configs = new LinkedHashMap<>();
+    try (MediaPackageVodClient api = ApiClients.mediaPackageVod(settings);
+        NotificationFollower follower =
+            new NotificationFollower(settings.kafkaBootstrap(), settings.topicPrefix())) {
+      api.createPackagingGroup(b -> b.id(group));
+      for (PackageKind kind : PackageKind.values()) {
+        String id = group + "-" + kind.name().toLowerCase(Locale.ROOT);
+        api.createPackagingConfiguration(PackagingConfigurations.request(kind, id, group));
+        configs.put(kind, id);
+      }
+      String asset = group + "-asset";
+      long t0 = System.nanoTime();
+      api.createAsset(
+          b ->
+              b.id(asset)
+                  .packagingGroupId(group)
+                  .sourceArn("arn:aws:s3:::vod-sources/e2e/" + SampleMedia.HLS_MASTER)
+                  .sourceRoleArn(DemoCommand.ROLE_ARN));
+      AssetWatch.Outcome outcome =
+          new AssetWatch(follower, api)
+              .watch(
+                  asset,
+                  List.copyOf(configs.values()),
+                  t0,
+                  Duration.ofSeconds(120),
+                  e ->
+                      System.out.println(
+                          "e2e: " + e.at().toMillis() + " ms " + e.notification().event()));
+
+      assertThat(outcome.ingestError()).as("IngestError").isEmpty();
+      assertThat(outcome.timedOut())
+          .as("done within 120 s: " + outcome.statusByConfiguration())
+          .isFalse();
+      List<String> playableEvents = new ArrayList<>();
+      for (Notification n : outcome.events()) {
+        if (Notification.VOD_ASSET_PLAYABLE.equals(n.event())) {
+          playableEvents.add(n.detail().packagingConfigurationId());
+        }
+      }
+      for (PackageKind kind : REQUIRED) {
+        assertThat(playableEvents).as("VodAssetPlayable for " + kind).contains(configs.get(kind));
+      }
+      System.out.printf(
+          "e2e: first playable after %s, all done after %s%n",
+          outcome.firstPlayable().orElse(null), outcome.elapsed());
+
+      Map<String, EgressEndpoint> endpoints = describeWhenSettled(api, asset, configs.size());
+      MediaProbe.Probe source = MediaProbe.probe(sample.resolve(SampleMedia.HLS_MASTER).toString());
+      for (Map.Entry<PackageKind, String> config : configs.entrySet()) {
+        PackageKind kind = config.getKey();
+        EgressEndpoint endpoint = endpoints.get(config.getValue());
+        assertThat(endpoint).as("egress endpoint of " + kind).isNotNull();
+        if (REQUIRED.contains(kind)) {
+          assertThat(endpoint.status()).as("DescribeAsset status of " + kind).isEqualTo("PLAYABLE");
+        }
+        if ("PLAYABLE".equals(endpoint.status()) && FFMPEG_READABLE.contains(kind)) {
+          assertPlaysLikeTheSource(kind, endpoint.url(), source);
+        }
+      }
+    }
+  }
+
+  private static void assertPlaysLikeTheSource(
+      PackageKind kind, String url, MediaProbe.Probe source) {
+    MediaProbe.Run demux = MediaProbe.demuxAll(url);
+    assertThat(demux.exitCode())
+        .as(kind + " ffmpeg -c copy of " + url + ": " + demux.stderr())
+        .isZero();
+    assertThat(demux.stderr()).as(kind + " ffmpeg errors for " + url).isEmpty();
+    MediaProbe.Probe output = MediaProbe.probe(url);
+    if (kind == PackageKind.HLS) {
+      // HLS-TS keeps the source's variants as they are: the same streams, one for one
+      assertThat(output.streams())
+          .as("streams of " + url)
+          .containsExactlyInAnyOrderElementsOf(source.streams());
+    } else {
+      // fMP4 outputs may share one audio rendition between the variants
+      assertThat(Set.copyOf(output.streams()))
+          .as("streams of " + url)
+          .isEqualTo(Set.copyOf(source.streams()));
+    }
+    assertThat(output.duration())
+        .as("duration of " + url)
+        .isCloseTo(source.duration(), org.assertj.core.data.Offset.offset(0.5));
+  }
+
+  /** DescribeAsset once every endpoint has left QUEUED/PROCESSING (the API follows events). */
+  private static Map<String, EgressEndpoint> describeWhenSettled(
+      MediaPackageVodClient api, String asset, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    Map<String, EgressEndpoint> byConfig = new LinkedHashMap<>();
+    while (true) {
+      DescribeAssetResponse described = api.describeAsset(b -> b.id(asset));
+      byConfig.clear();
+      described.egressEndpoints().forEach(e -> byConfig.put(e.packagingConfigurationId(), e));
+      boolean settled =
+          byConfig.size() == count
+              && byConfig.values().stream()
+                  .allMatch(e -> "PLAYABLE".equals(e.status()) || "FAILED".equals(e.status()));
+      if (settled || System.nanoTime() > deadline) {
+        return byConfig;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static Path moduleDir() {
+    return Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+  }
+}

@@ -1,0 +1,140 @@
+package org.openvod.engine.output.dash;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.ManifestSpec;
+import org.openvod.engine.output.OutputSpec;
+import org.openvod.engine.output.fmp4.FragmentSample;
+import org.openvod.engine.output.fmp4.FragmentedOutput;
+import org.openvod.engine.output.fmp4.FragmentedTrack;
+import org.openvod.engine.output.fmp4.InitSegment;
+import org.openvod.engine.output.fmp4.MediaSegment;
+import org.openvod.engine.output.fmp4.Segment;
+import org.openvod.engine.output.fmp4.SegmentLog;
+
+/**
+ * MPEG-DASH (isoff-live, static) with fMP4 segments. Each representation has a folder named by its
+ * id ({@code video_<trackId>}, {@code audio_<trackId>}, {@code video_<trackId>_iframes} for trick
+ * play) holding {@code init.mp4} and {@code segment_<number or time>.m4s}; then one MPD per
+ * manifest, {@code <name>.mpd}, written last.
+ */
+public final class DashOutput extends FragmentedOutput {
+
+  /** DASH-IF trick mode property: the adaptation set is the I-frames of another one. */
+  static final String TRICK_MODE = "http://dashif.org/guidelines/trickmode";
+
+  private final SegmentTemplateFormat template;
+  private final boolean trickPlay;
+  private final Map<FragmentedTrack, SegmentLog> logs = new HashMap<>();
+  private final Map<FragmentedTrack, SegmentLog> trickLogs = new HashMap<>();
+
+  public DashOutput(OutputSpec spec) throws PackagingException {
+    super(spec);
+    this.template = SegmentTemplateFormat.of(spec.segmentTemplateFormat());
+    this.trickPlay = spec.includeDashIframeOnlyStream();
+  }
+
+  static String representationId(FragmentedTrack track) {
+    String kind = track.info().kind() == TrackKind.VIDEO ? "video" : "audio";
+    return kind + "_" + track.info().trackId();
+  }
+
+  static String trickId(FragmentedTrack track) {
+    return representationId(track) + "_iframes";
+  }
+
+  private String segmentPath(String representation, Segment segment) {
+    long name = template.byTime() ? segment.baseDecodeTime() : segment.number();
+    return representation + "/segment_" + name + ".m4s";
+  }
+
+  @Override
+  protected void onSegment(FragmentedTrack track, Segment segment) throws Exception {
+    String id = representationId(track);
+    boolean trick = trickPlay && track.info().kind() == TrackKind.VIDEO;
+    SegmentLog log = logs.get(track);
+    if (log == null) {
+      byte[] init = InitSegment.build(track.info(), track.parameterSetsInBand());
+      spec.sink().put(id + "/init.mp4", init, "video/mp4");
+      if (trick) {
+        spec.sink().put(trickId(track) + "/init.mp4", init, "video/mp4");
+        trickLogs.put(track, new SegmentLog(track.info().timescale()));
+      }
+      log = new SegmentLog(track.info().timescale());
+      logs.put(track, log);
+    }
+    byte[] bytes =
+        MediaSegment.build(segment.number(), segment.baseDecodeTime(), segment.samples());
+    spec.sink().put(segmentPath(id, segment), bytes, "video/iso.segment");
+    log.add(segment, bytes.length);
+    if (trick) {
+      FragmentSample key = segment.firstKeyframe();
+      Segment iframe =
+          new Segment(
+              segment.number(),
+              segment.baseDecodeTime(),
+              segment.duration(),
+              List.of(
+                  new FragmentSample(
+                      segment.duration(), true, key.compositionOffset(), key.data())));
+      byte[] iframeBytes =
+          MediaSegment.build(iframe.number(), iframe.baseDecodeTime(), iframe.samples());
+      spec.sink().put(segmentPath(trickId(track), iframe), iframeBytes, "video/iso.segment");
+      trickLogs.get(track).add(iframe, iframeBytes.length);
+    }
+  }
+
+  @Override
+  protected boolean hasSegments(FragmentedTrack track) {
+    return logs.containsKey(track);
+  }
+
+  @Override
+  protected void finish(List<FragmentedTrack> tracks) throws Exception {
+    List<FragmentedTrack> videos = new ArrayList<>();
+    Map<String, List<FragmentedTrack>> audioByLanguage = new LinkedHashMap<>();
+    for (FragmentedTrack t : tracks) {
+      if (t.info().kind() == TrackKind.VIDEO) {
+        videos.add(t);
+      } else {
+        String language = t.info().language() == null ? "und" : t.info().language();
+        audioByLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(t);
+      }
+    }
+    List<List<FragmentedTrack>> selections = new ArrayList<>();
+    for (ManifestSpec manifest : spec.manifests()) {
+      selections.add(
+          org.openvod.engine.output.fmp4.StreamSelection.videos(
+              manifest, videos, v -> logs.get(v).averageBitrate()));
+    }
+    double start = Double.MAX_VALUE;
+    double duration = 0;
+    for (FragmentedTrack t : tracks) {
+      SegmentLog log = logs.get(t);
+      start = Math.min(start, log.seconds(log.entries().get(0).startTime()));
+      duration = Math.max(duration, log.totalSeconds());
+    }
+    for (int m = 0; m < spec.manifests().size(); m++) {
+      ManifestSpec manifest = spec.manifests().get(m);
+      MpdWriter mpd =
+          new MpdWriter(
+              manifest,
+              spec.segmentDurationSeconds(),
+              template,
+              logs,
+              trickPlay ? trickLogs : null);
+      String xml = mpd.write(selections.get(m), audioByLanguage, start, duration);
+      spec.sink()
+          .put(
+              manifest.fileName(spec.format()),
+              xml.getBytes(StandardCharsets.UTF_8),
+              "application/dash+xml");
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package org.openvod.engine.output.dash;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openvod.engine.output.ManifestSpec;
+import org.openvod.engine.output.fmp4.FragmentedTrack;
+import org.openvod.engine.output.fmp4.SegmentLog;
+import org.openvod.engine.output.fmp4.XmlText;
+
+/**
+ * Writes one static MPD: one Period; one video AdaptationSet with a Representation per selected
+ * video track; one audio AdaptationSet per language; and, for trick play, an AdaptationSet of the
+ * key frames marked with the DASH-IF trickmode EssentialProperty. FULL layout puts a
+ * SegmentTemplate in each Representation; COMPACT puts one in the AdaptationSet when every
+ * Representation of the set shares its timeline.
+ */
+final class MpdWriter {
+
+  static final String LIVE_PROFILE = "urn:mpeg:dash:profile:isoff-live:2011";
+  static final String HBBTV_PROFILE = "urn:hbbtv:dash:profile:isoff-live:2012";
+
+  private final ManifestSpec manifest;
+  private final int segmentSeconds;
+  private final SegmentTemplateFormat template;
+  private final Map<FragmentedTrack, SegmentLog> logs;
+  private final Map<FragmentedTrack, SegmentLog> trickLogs;
+  private final boolean compact;
+  private double start;
+
+  MpdWriter(
+      ManifestSpec manifest,
+      int segmentSeconds,
+      SegmentTemplateFormat template,
+      Map<FragmentedTrack, SegmentLog> logs,
+      Map<FragmentedTrack, SegmentLog> trickLogs) {
+    this.manifest = manifest;
+    this.segmentSeconds = segmentSeconds;
+    this.template = template;
+    this.logs = logs;
+    this.trickLogs = trickLogs;
+    this.compact = "COMPACT".equals(manifest.dashManifestLayout());
+  }
+
+  /**
+   * @param start earliest segment start of all tracks, in seconds: the period's time 0
+   * @param duration longest track, in seconds
+   */
+  String write(
+      List<FragmentedTrack> videos,
+      Map<String, List<FragmentedTrack>> audioByLanguage,
+      double start,
+      double duration) {
+    this.start = start;
+    XmlText xml = new XmlText();
+    boolean hbbtv = "HBBTV_1_5".equals(manifest.dashProfile());
+    int minBuffer =
+        manifest.minBufferTimeSeconds() > 0 ? manifest.minBufferTimeSeconds() : 2 * segmentSeconds;
+    xml.start("MPD")
+        .attr("xmlns", "urn:mpeg:dash:schema:mpd:2011")
+        .attr("profiles", hbbtv ? LIVE_PROFILE + "," + HBBTV_PROFILE : LIVE_PROFILE)
+        .attr("type", "static")
+        .attr("mediaPresentationDuration", duration(duration))
+        .attr("minBufferTime", "PT" + minBuffer + "S");
+    xml.start("Period").attr("id", "0").attr("start", "PT0S");
+    int nextId = 1;
+    int videoSet = nextId++;
+    adaptationSet(xml, videoSet, videos, "video", null, false);
+    boolean first = true;
+    for (Map.Entry<String, List<FragmentedTrack>> e : audioByLanguage.entrySet()) {
+      adaptationSet(xml, nextId++, e.getValue(), "audio", e.getKey(), first);
+      first = false;
+    }
+    if (trickLogs != null) {
+      trickSet(xml, nextId, videoSet, videos);
+    }
+    xml.end("Period");
+    xml.end("MPD");
+    return xml.toString();
+  }
+
+  private void adaptationSet(
+      XmlText xml,
+      int id,
+      List<FragmentedTrack> tracks,
+      String type,
+      String language,
+      boolean mainAudio) {
+    boolean video = type.equals("video");
+    xml.start("AdaptationSet")
+        .attr("id", id)
+        .attr("contentType", type)
+        .attr("mimeType", type + "/mp4")
+        .attr("segmentAlignment", "true")
+        .attr("startWithSAP", 1);
+    if (language != null) {
+      xml.attr("lang", language);
+    }
+    if (video) {
+      xml.attr("maxWidth", tracks.stream().mapToInt(t -> t.info().width()).max().orElse(0));
+      xml.attr("maxHeight", tracks.stream().mapToInt(t -> t.info().height()).max().orElse(0));
+      xml.attr("par", aspectRatio(tracks.get(0)));
+    }
+    if (mainAudio) {
+      xml.start("Role").attr("schemeIdUri", "urn:mpeg:dash:role:2011").attr("value", "main");
+      xml.end("Role");
+    }
+    boolean shared = compact && sharesTimeline(tracks, logs);
+    if (shared) {
+      segmentTemplate(xml, logs.get(tracks.get(0)));
+    }
+    for (FragmentedTrack t : tracks) {
+      representation(xml, t, DashOutput.representationId(t), logs.get(t), !shared, null);
+    }
+    xml.end("AdaptationSet");
+  }
+
+  private void trickSet(XmlText xml, int id, int videoSet, List<FragmentedTrack> videos) {
+    xml.start("AdaptationSet")
+        .attr("id", id)
+        .attr("contentType", "video")
+        .attr("mimeType", "video/mp4")
+        .attr("segmentAlignment", "true")
+        .attr("startWithSAP", 1)
+        .attr("maxWidth", videos.stream().mapToInt(t -> t.info().width()).max().orElse(0))
+        .attr("maxHeight", videos.stream().mapToInt(t -> t.info().height()).max().orElse(0))
+        .attr("par", aspectRatio(videos.get(0)));
+    xml.start("EssentialProperty")
+        .attr("schemeIdUri", DashOutput.TRICK_MODE)
+        .attr("value", videoSet);
+    xml.end("EssentialProperty");
+    boolean shared = compact && sharesTimeline(videos, trickLogs);
+    if (shared) {
+      segmentTemplate(xml, trickLogs.get(videos.get(0)));
+    }
+    for (FragmentedTrack t : videos) {
+      SegmentLog log = trickLogs.get(t);
+      double segment = log.totalSeconds() / Math.max(1, log.entries().size());
+      String rate = fraction(1 / segment);
+      long playout = Math.max(1, Math.round(t.info().frameRate() * segment));
+      representation(
+          xml,
+          t,
+          DashOutput.trickId(t),
+          log,
+          !shared,
+          new String[] {rate, String.valueOf(playout)});
+    }
+    xml.end("AdaptationSet");
+  }
+
+  private static boolean sharesTimeline(
+      List<FragmentedTrack> tracks, Map<FragmentedTrack, SegmentLog> logs) {
+    SegmentLog first = logs.get(tracks.get(0));
+    return tracks.stream().allMatch(t -> DashTimeline.sameTimeline(first, logs.get(t)));
+  }
+
+  /**
+   * @param trick null, or {frameRate, maxPlayoutRate} of a trick-play representation
+   */
+  private void representation(
+      XmlText xml,
+      FragmentedTrack t,
+      String id,
+      SegmentLog log,
+      boolean withTemplate,
+      String[] trick) {
+    xml.start("Representation")
+        .attr("id", id)
+        .attr("bandwidth", Math.max(1, log.peakBitrate()))
+        .attr("codecs", t.codecString());
+    if (t.info().kind() == org.openvod.engine.media.TrackKind.VIDEO) {
+      xml.attr("width", t.info().width()).attr("height", t.info().height());
+      xml.attr("frameRate", trick != null ? trick[0] : fraction(t.info().frameRate()));
+      xml.attr("sar", "1:1");
+      if (trick != null) {
+        xml.attr("maxPlayoutRate", trick[1]).attr("codingDependency", "false");
+      }
+    } else {
+      xml.attr("audioSamplingRate", t.info().sampleRate());
+      xml.start("AudioChannelConfiguration")
+          .attr("schemeIdUri", "urn:mpeg:dash:23003:3:audio_channel_configuration:2011")
+          .attr("value", t.info().channels());
+      xml.end("AudioChannelConfiguration");
+    }
+    if (withTemplate) {
+      segmentTemplate(xml, log);
+    }
+    xml.end("Representation");
+  }
+
+  private void segmentTemplate(XmlText xml, SegmentLog log) {
+    long offset = Math.round(start * log.timescale());
+    xml.start("SegmentTemplate")
+        .attr("timescale", log.timescale())
+        .attr("initialization", "$RepresentationID$/init.mp4")
+        .attr("media", template.mediaPattern());
+    if (!template.byTime()) {
+      xml.attr("startNumber", 1);
+    }
+    if (!template.timeline()) {
+      xml.attr("duration", (long) segmentSeconds * log.timescale());
+    }
+    if (offset != 0) {
+      xml.attr("presentationTimeOffset", offset);
+    }
+    if (template.timeline()) {
+      DashTimeline.write(xml, log.entries());
+    }
+    xml.end("SegmentTemplate");
+  }
+
+  /** xs:duration with millisecond precision. */
+  static String duration(double seconds) {
+    return String.format(Locale.ROOT, "PT%.3fS", seconds);
+  }
+
+  /** A frame rate as DASH writes it: an integer, or a fraction such as 30000/1001. */
+  static String fraction(double rate) {
+    if (rate <= 0) {
+      return "1";
+    }
+    long whole = Math.round(rate);
+    if (Math.abs(rate - whole) < 0.001) {
+      return String.valueOf(whole);
+    }
+    long ntsc = Math.round(rate * 1.001);
+    if (Math.abs(rate - ntsc / 1.001) < 0.001) {
+      return (ntsc * 1000) + "/1001";
+    }
+    long inverse = Math.round(1 / rate);
+    if (inverse > 0 && Math.abs(rate - 1.0 / inverse) < 1e-6) {
+      return "1/" + inverse;
+    }
+    return Math.round(rate * 1000) + "/1000";
+  }
+
+  private static String aspectRatio(FragmentedTrack t) {
+    int w = t.info().width();
+    int h = t.info().height();
+    int g = gcd(Math.max(w, 1), Math.max(h, 1));
+    return Math.max(w, 1) / g + ":" + Math.max(h, 1) / g;
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+}

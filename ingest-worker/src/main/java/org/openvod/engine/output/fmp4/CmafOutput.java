@@ -1,0 +1,206 @@
+package org.openvod.engine.output.fmp4;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.ManifestSpec;
+import org.openvod.engine.output.OutputSpec;
+
+/**
+ * HLS with fMP4 (CMAF) segments. Per track a folder {@code video_<id>/} or {@code audio_<id>/} with
+ * {@code init.mp4}, {@code segment_<n>.m4s} (and {@code iframe_<n>.m4s}, the key frame of each
+ * segment, when a manifest asks for I-frame playlists), then per manifest a media playlist {@code
+ * <folder>/<name>.m3u8} for each of its tracks, and last the multivariant playlist {@code
+ * <name>.m3u8}. Audio is always in one EXT-X-MEDIA group, as CMAF tracks are never muxed.
+ */
+public final class CmafOutput extends FragmentedOutput {
+
+  static final String AUDIO_GROUP = "audio";
+
+  private final Instant programDateTimeStart;
+  private final boolean iframes;
+  private final Map<FragmentedTrack, SegmentLog> logs = new HashMap<>();
+
+  /** Peak bits per second of each video track's I-frame segments. */
+  private final Map<FragmentedTrack, Long> iframePeaks = new HashMap<>();
+
+  public CmafOutput(OutputSpec spec) {
+    this(spec, Instant.EPOCH);
+  }
+
+  /**
+   * @param programDateTimeStart wall clock of the first sample, for EXT-X-PROGRAM-DATE-TIME when a
+   *     manifest asks for it
+   */
+  public CmafOutput(OutputSpec spec, Instant programDateTimeStart) {
+    super(spec);
+    this.programDateTimeStart = programDateTimeStart;
+    this.iframes = spec.manifests().stream().anyMatch(ManifestSpec::includeIframeOnlyStream);
+  }
+
+  @Override
+  protected void onSegment(FragmentedTrack track, Segment segment) throws Exception {
+    CmafTrackFiles files = CmafTrackFiles.of(track);
+    SegmentLog log = logs.get(track);
+    if (log == null) {
+      spec.sink()
+          .put(
+              files.init(),
+              InitSegment.build(track.info(), track.parameterSetsInBand()),
+              "video/mp4");
+      log = new SegmentLog(track.info().timescale());
+      logs.put(track, log);
+    }
+    byte[] bytes =
+        MediaSegment.build(segment.number(), segment.baseDecodeTime(), segment.samples());
+    spec.sink().put(files.segment(segment.number()), bytes, "video/iso.segment");
+    log.add(segment, bytes.length);
+    if (iframes && track.info().kind() == TrackKind.VIDEO) {
+      FragmentSample key = segment.firstKeyframe();
+      byte[] iframe =
+          MediaSegment.build(
+              segment.number(),
+              segment.baseDecodeTime(),
+              List.of(
+                  new FragmentSample(
+                      segment.duration(), true, key.compositionOffset(), key.data())));
+      spec.sink().put(files.iframe(segment.number()), iframe, "video/iso.segment");
+      double seconds = log.seconds(segment.duration());
+      if (seconds > 0) {
+        iframePeaks.merge(track, (long) Math.ceil(iframe.length * 8 / seconds), Math::max);
+      }
+    }
+  }
+
+  @Override
+  protected boolean hasSegments(FragmentedTrack track) {
+    return logs.containsKey(track);
+  }
+
+  @Override
+  protected void finish(List<FragmentedTrack> tracks) throws Exception {
+    List<FragmentedTrack> videos = new ArrayList<>();
+    List<FragmentedTrack> audios = new ArrayList<>();
+    for (FragmentedTrack t : tracks) {
+      (t.info().kind() == TrackKind.VIDEO ? videos : audios).add(t);
+    }
+    List<List<FragmentedTrack>> selections = new ArrayList<>();
+    for (ManifestSpec manifest : spec.manifests()) {
+      selections.add(StreamSelection.videos(manifest, videos, v -> logs.get(v).averageBitrate()));
+    }
+    for (int m = 0; m < spec.manifests().size(); m++) {
+      ManifestSpec manifest = spec.manifests().get(m);
+      List<FragmentedTrack> selected = selections.get(m);
+      Set<FragmentedTrack> used = new LinkedHashSet<>(selected);
+      used.addAll(audios);
+      for (FragmentedTrack t : used) {
+        writeMediaPlaylists(t, manifest);
+      }
+      put(manifest.fileName(spec.format()), multivariant(manifest, selected, audios));
+    }
+  }
+
+  private void writeMediaPlaylists(FragmentedTrack track, ManifestSpec manifest) throws Exception {
+    CmafTrackFiles files = CmafTrackFiles.of(track);
+    SegmentLog log = logs.get(track);
+    Instant dateTime = manifest.programDateTimeIntervalSeconds() > 0 ? programDateTimeStart : null;
+    put(
+        files.mediaPlaylist(manifest.name()),
+        CmafPlaylists.media(
+            log,
+            CmafTrackFiles.local(files.init()),
+            n -> CmafTrackFiles.local(files.segment(n)),
+            false,
+            dateTime,
+            manifest.programDateTimeIntervalSeconds()));
+    if (manifest.includeIframeOnlyStream() && track.info().kind() == TrackKind.VIDEO) {
+      put(
+          files.iframePlaylist(manifest.name()),
+          CmafPlaylists.media(
+              log,
+              CmafTrackFiles.local(files.init()),
+              n -> CmafTrackFiles.local(files.iframe(n)),
+              true,
+              dateTime,
+              manifest.programDateTimeIntervalSeconds()));
+    }
+  }
+
+  private String multivariant(
+      ManifestSpec manifest, List<FragmentedTrack> videos, List<FragmentedTrack> audios) {
+    StringBuilder s = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:6\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+    Set<String> names = new LinkedHashSet<>();
+    long audioPeak = 0;
+    long audioAverage = 0;
+    Set<String> audioCodecs = new LinkedHashSet<>();
+    for (FragmentedTrack a : audios) {
+      String name = uniqueName(a, names);
+      s.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"").append(AUDIO_GROUP).append('"');
+      if (a.info().language() != null) {
+        s.append(",LANGUAGE=\"").append(a.info().language()).append('"');
+      }
+      s.append(",NAME=\"").append(name).append('"');
+      s.append(",AUTOSELECT=YES,DEFAULT=").append(names.size() == 1 ? "YES" : "NO");
+      if (a.info().channels() > 0) {
+        s.append(",CHANNELS=\"").append(a.info().channels()).append('"');
+      }
+      s.append(",URI=\"")
+          .append(CmafTrackFiles.of(a).mediaPlaylist(manifest.name()))
+          .append("\"\n");
+      audioPeak = Math.max(audioPeak, logs.get(a).peakBitrate());
+      audioAverage = Math.max(audioAverage, logs.get(a).averageBitrate());
+      audioCodecs.add(a.codecString());
+    }
+    for (FragmentedTrack v : videos) {
+      SegmentLog log = logs.get(v);
+      Set<String> codecs = new LinkedHashSet<>();
+      codecs.add(v.codecString());
+      codecs.addAll(audioCodecs);
+      s.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(log.peakBitrate() + audioPeak);
+      s.append(",AVERAGE-BANDWIDTH=").append(log.averageBitrate() + audioAverage);
+      s.append(",CODECS=\"").append(String.join(",", codecs)).append('"');
+      s.append(",RESOLUTION=").append(v.info().width()).append('x').append(v.info().height());
+      if (v.info().frameRate() > 0) {
+        s.append(",FRAME-RATE=").append(CmafPlaylists.decimal(v.info().frameRate(), 3));
+      }
+      if (!audios.isEmpty()) {
+        s.append(",AUDIO=\"").append(AUDIO_GROUP).append('"');
+      }
+      s.append('\n').append(CmafTrackFiles.of(v).mediaPlaylist(manifest.name())).append('\n');
+    }
+    if (manifest.includeIframeOnlyStream()) {
+      for (FragmentedTrack v : videos) {
+        s.append("#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=").append(iframePeaks.getOrDefault(v, 0L));
+        s.append(",CODECS=\"").append(v.codecString()).append('"');
+        s.append(",RESOLUTION=").append(v.info().width()).append('x').append(v.info().height());
+        s.append(",URI=\"").append(CmafTrackFiles.of(v).iframePlaylist(manifest.name()));
+        s.append("\"\n");
+      }
+    }
+    return s.toString();
+  }
+
+  private static String uniqueName(FragmentedTrack a, Set<String> names) {
+    String base = a.info().name();
+    if (base == null || base.isBlank()) {
+      base = a.info().language() != null ? a.info().language() : "audio";
+    }
+    base = base.replace("\"", "'");
+    String name = base;
+    for (int i = 2; !names.add(name); i++) {
+      name = String.format(Locale.ROOT, "%s %d", base, i);
+    }
+    return name;
+  }
+
+  private void put(String path, String text) throws Exception {
+    spec.sink().put(path, text.getBytes(StandardCharsets.UTF_8), "application/vnd.apple.mpegurl");
+  }
+}

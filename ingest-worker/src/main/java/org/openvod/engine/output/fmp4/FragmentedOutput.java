@@ -1,0 +1,89 @@
+package org.openvod.engine.output.fmp4;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.media.Sample;
+import org.openvod.engine.media.StreamInfo;
+import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.OutputSpec;
+import org.openvod.engine.pipeline.MediaHandler;
+
+/**
+ * The part the fMP4 family of outputs (CMAF HLS, DASH, MSS) shares: one {@link FragmentedTrack} per
+ * audio and video stream, a segment closed at each {@link #onSegmentEnd}, manifests at the end.
+ * Subtitle streams are not packaged by these outputs yet and are skipped.
+ */
+public abstract class FragmentedOutput implements MediaHandler {
+
+  protected final OutputSpec spec;
+  private final Map<Integer, FragmentedTrack> tracks = new LinkedHashMap<>();
+
+  protected FragmentedOutput(OutputSpec spec) {
+    this.spec = spec;
+  }
+
+  /** Whether video parameter sets go in-band (avc3) for this output. */
+  protected boolean parameterSetsInBand() {
+    return spec.includeEncoderConfigurationInSegments();
+  }
+
+  @Override
+  public void onStreamInfo(StreamInfo info) throws Exception {
+    if (info.kind() == TrackKind.SUBTITLE) {
+      return;
+    }
+    tracks.put(info.trackId(), new FragmentedTrack(info, parameterSetsInBand()));
+  }
+
+  @Override
+  public void onSample(Sample sample) {
+    FragmentedTrack track = tracks.get(sample.trackId());
+    if (track != null) {
+      track.add(sample);
+    }
+  }
+
+  @Override
+  public void onSegmentEnd(int trackId, int index, long startTime, long duration) throws Exception {
+    FragmentedTrack track = tracks.get(trackId);
+    if (track != null) {
+      Segment segment = track.close(duration);
+      if (segment != null) {
+        onSegment(track, segment);
+      }
+    }
+  }
+
+  @Override
+  public void onEnd() throws Exception {
+    for (FragmentedTrack track : tracks.values()) {
+      if (track.hasPending()) {
+        onSegment(track, track.close(0));
+      }
+    }
+    List<FragmentedTrack> written = new ArrayList<>();
+    for (FragmentedTrack track : tracks.values()) {
+      if (hasSegments(track)) {
+        written.add(track);
+      }
+    }
+    if (written.stream().noneMatch(t -> t.info().kind() == TrackKind.VIDEO)) {
+      throw new PackagingException(
+          PackagingException.Reason.UNSUPPORTED_CONTENT,
+          "output " + spec.outputId() + ": no video samples to package");
+    }
+    finish(written);
+  }
+
+  /** Writes one segment (and whatever else it implies, such as the init segment). */
+  protected abstract void onSegment(FragmentedTrack track, Segment segment) throws Exception;
+
+  /** True when at least one segment of the track was written. */
+  protected abstract boolean hasSegments(FragmentedTrack track);
+
+  /** Writes the manifests, parents last. */
+  protected abstract void finish(List<FragmentedTrack> tracks) throws Exception;
+}

@@ -1,0 +1,135 @@
+package org.openvod.engine.output.fmp4;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openvod.engine.media.Codec;
+import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.media.Sample;
+import org.openvod.engine.media.StreamInfo;
+import org.openvod.engine.source.mp4.AvcDecoderConfig;
+
+/**
+ * Gathers one track's samples into segments, and turns their times into fragment times.
+ *
+ * <p>Fragments need decode times that are never negative, while an MP4 source with B-frames or AAC
+ * priming has negative decode times after its edit list. The first sample fixes a shift for the
+ * whole track: decode times move so that the first sample decodes at its presentation time (or at 0
+ * when that is negative), and each sample keeps its presentation time through a signed composition
+ * offset (trun version 1).
+ */
+public final class FragmentedTrack {
+
+  private final StreamInfo info;
+  private final AvcDecoderConfig avc;
+  private final boolean parameterSetsInBand;
+  private final List<Sample> pending = new ArrayList<>();
+  private boolean started;
+  private long shift;
+  private int nextNumber = 1;
+
+  public FragmentedTrack(StreamInfo info, boolean parameterSetsInBand) throws PackagingException {
+    this.info = info;
+    this.parameterSetsInBand = parameterSetsInBand && info.codec() == Codec.H264;
+    this.avc =
+        info.codec() == Codec.H264
+            ? AvcDecoderConfig.parse(info.decoderConfig(), "track " + info.trackId())
+            : null;
+  }
+
+  public StreamInfo info() {
+    return info;
+  }
+
+  /** The track's avcC, null for audio. */
+  public AvcDecoderConfig avc() {
+    return avc;
+  }
+
+  /** RFC 6381 codec string of the output (avc3 when parameter sets travel in-band). */
+  public String codecString() {
+    return avc == null
+        ? info.codecString()
+        : avc.codecString(parameterSetsInBand ? "avc3" : "avc1");
+  }
+
+  public boolean parameterSetsInBand() {
+    return parameterSetsInBand;
+  }
+
+  public void add(Sample sample) {
+    if (!started) {
+      started = true;
+      shift = Math.max(sample.pts(), 0) - sample.dts();
+    }
+    pending.add(sample);
+  }
+
+  public boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  /**
+   * Ends the open segment.
+   *
+   * @param durationHint the segment's duration as the segmenter saw it; gives the last sample a
+   *     duration when the source did not say
+   * @return the segment, or null when it holds no sample
+   */
+  public Segment close(long durationHint) {
+    if (pending.isEmpty()) {
+      return null;
+    }
+    List<FragmentSample> samples = new ArrayList<>(pending.size());
+    long firstDts = pending.get(0).dts();
+    long total = 0;
+    long previous = 1;
+    for (int i = 0; i < pending.size(); i++) {
+      Sample s = pending.get(i);
+      long duration = s.duration();
+      if (duration <= 0 && i + 1 < pending.size()) {
+        duration = pending.get(i + 1).dts() - s.dts();
+      } else if (duration <= 0) {
+        duration = durationHint - (s.dts() - firstDts);
+      }
+      if (duration <= 0) {
+        duration = previous;
+      }
+      previous = duration;
+      total += duration;
+      byte[] data = s.data();
+      if (i == 0 && parameterSetsInBand && s.keyframe() && !hasParameterSets(data)) {
+        byte[] sets = avc.parameterSetNalUnits();
+        byte[] joined = new byte[sets.length + data.length];
+        System.arraycopy(sets, 0, joined, 0, sets.length);
+        System.arraycopy(data, 0, joined, sets.length, data.length);
+        data = joined;
+      }
+      long decode = s.dts() + shift;
+      samples.add(
+          new FragmentSample(duration, s.keyframe(), Math.toIntExact(s.pts() - decode), data));
+    }
+    Segment segment = new Segment(nextNumber++, firstDts + shift, total, List.copyOf(samples));
+    pending.clear();
+    return segment;
+  }
+
+  /** True when the sample already starts with an SPS (NAL type 7) among its NAL units. */
+  private static boolean hasParameterSets(byte[] data) {
+    int p = 0;
+    while (p + 4 < data.length) {
+      int length =
+          ((data[p] & 0xFF) << 24)
+              | ((data[p + 1] & 0xFF) << 16)
+              | ((data[p + 2] & 0xFF) << 8)
+              | (data[p + 3] & 0xFF);
+      if ((data[p + 4] & 0x1F) == 7) {
+        return true;
+      }
+      if (length <= 0) {
+        return false;
+      }
+      p += 4 + length;
+    }
+    return false;
+  }
+}

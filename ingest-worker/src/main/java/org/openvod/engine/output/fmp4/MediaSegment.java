@@ -1,0 +1,94 @@
+package org.openvod.engine.output.fmp4;
+
+import java.util.List;
+
+/**
+ * One media segment (or MSS fragment): a movie fragment of one track and its data.
+ *
+ * <pre>
+ * [styp]                      CMAF/DASH segments; MSS fragments have none
+ * moof ─ mfhd (sequence number)
+ *      ─ traf ─ tfhd (track 1, default-base-is-moof)
+ *             ─ tfdt (version 1: base media decode time)
+ *             ─ trun (version 1: data offset; per sample duration, size, flags, signed
+ *                     composition offset)
+ *             ─ [uuid tfxd]   MSS: the fragment's absolute time and duration
+ * mdat ─ the samples' bytes, in order
+ * </pre>
+ */
+public final class MediaSegment {
+
+  /** MS-SSTR TfxdBox extended type. */
+  static final byte[] TFXD_UUID = hex("6d1d9b0542d544e680e2141daff757b2");
+
+  private static final int KEY_FLAGS = 0x02000000;
+  private static final int NON_KEY_FLAGS = 0x01010000;
+
+  private MediaSegment() {}
+
+  /** A CMAF/DASH segment: styp, moof, mdat. */
+  public static byte[] build(
+      int sequenceNumber, long baseDecodeTime, List<FragmentSample> samples) {
+    BoxWriter w = new BoxWriter();
+    int styp = w.begin("styp");
+    w.fourcc("msdh").u32(0).fourcc("msdh").fourcc("msix").fourcc("cmfs");
+    w.end(styp);
+    fragment(w, sequenceNumber, baseDecodeTime, samples, false);
+    return w.toByteArray();
+  }
+
+  /** A Smooth Streaming fragment: moof with a tfxd box, mdat. */
+  public static byte[] buildSmooth(
+      int sequenceNumber, long baseDecodeTime, List<FragmentSample> samples) {
+    BoxWriter w = new BoxWriter();
+    fragment(w, sequenceNumber, baseDecodeTime, samples, true);
+    return w.toByteArray();
+  }
+
+  private static void fragment(
+      BoxWriter w, int sequence, long baseDecodeTime, List<FragmentSample> samples, boolean tfxd) {
+    int moof = w.begin("moof");
+    int mfhd = w.beginFull("mfhd", 0, 0);
+    w.u32(sequence);
+    w.end(mfhd);
+    int traf = w.begin("traf");
+    int tfhd = w.beginFull("tfhd", 0, 0x020000);
+    w.u32(InitSegment.TRACK_ID);
+    w.end(tfhd);
+    int tfdt = w.beginFull("tfdt", 1, 0);
+    w.u64(baseDecodeTime);
+    w.end(tfdt);
+    int trun = w.beginFull("trun", 1, 0x000001 | 0x000100 | 0x000200 | 0x000400 | 0x000800);
+    w.u32(samples.size());
+    int dataOffset = w.position();
+    w.u32(0);
+    long duration = 0;
+    for (FragmentSample s : samples) {
+      w.u32(s.duration()).u32(s.data().length);
+      w.u32(s.keyframe() ? KEY_FLAGS : NON_KEY_FLAGS).u32(s.compositionOffset() & 0xFFFFFFFFL);
+      duration += s.duration();
+    }
+    w.end(trun);
+    if (tfxd) {
+      int uuid = w.begin("uuid");
+      w.bytes(TFXD_UUID).u8(1).u24(0).u64(baseDecodeTime).u64(duration);
+      w.end(uuid);
+    }
+    w.end(traf);
+    w.end(moof);
+    w.putU32(dataOffset, w.position() - moof + 8);
+    int mdat = w.begin("mdat");
+    for (FragmentSample s : samples) {
+      w.bytes(s.data());
+    }
+    w.end(mdat);
+  }
+
+  private static byte[] hex(String s) {
+    byte[] b = new byte[s.length() / 2];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+    }
+    return b;
+  }
+}

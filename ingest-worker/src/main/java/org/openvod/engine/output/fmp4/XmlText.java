@@ -1,0 +1,69 @@
+package org.openvod.engine.output.fmp4;
+
+/** Builds small XML documents (MPD, Smooth manifests) with escaped attribute values. */
+public final class XmlText {
+
+  private final StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  private int depth;
+  private boolean open;
+
+  /** Starts an element; add attributes with {@link #attr}, then children or {@link #end}. */
+  public XmlText start(String name) {
+    closeOpen();
+    s.append("  ".repeat(depth)).append('<').append(name);
+    open = true;
+    depth++;
+    return this;
+  }
+
+  public XmlText attr(String name, Object value) {
+    if (value == null) {
+      return this;
+    }
+    s.append(' ').append(name).append("=\"").append(escape(String.valueOf(value))).append('"');
+    return this;
+  }
+
+  public XmlText end(String name) {
+    depth--;
+    if (open) {
+      s.append("/>\n");
+      open = false;
+    } else {
+      s.append("  ".repeat(depth)).append("</").append(name).append(">\n");
+    }
+    return this;
+  }
+
+  private void closeOpen() {
+    if (open) {
+      s.append(">\n");
+      open = false;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return s.toString();
+  }
+
+  public static String escape(String v) {
+    StringBuilder out = new StringBuilder(v.length());
+    for (char c : v.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        default -> {
+          if (c < 0x20) {
+            out.append(' ');
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,151 @@
+package org.openvod.engine.source.hls;
+
+import static org.openvod.engine.media.PackagingException.Reason.MALFORMED_SOURCE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openvod.engine.codec.H264;
+import org.openvod.engine.codec.Nal;
+import org.openvod.engine.media.Codec;
+import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.media.TrackKind;
+
+/**
+ * H.264 in TS (Annex B) to access units of 4-byte length-prefixed NAL units without AUDs. An access
+ * unit starts with each PES that has a PTS, or with an AUD inside a PES.
+ */
+final class H264Parser implements EsParser {
+
+  private final Map<Integer, byte[]> spsById = new TreeMap<>();
+  private final Map<Integer, byte[]> ppsById = new TreeMap<>();
+  private final List<byte[]> units = new ArrayList<>();
+  private long pts = -1;
+  private long dts = -1;
+  private long lastPts = -1;
+  private long lastDts = -1;
+  private long lastDelta = 3000;
+  private boolean key;
+  private boolean seenKey;
+  private TrackFormat format;
+
+  @Override
+  public void onPes(long pesPts, long pesDts, byte[] payload, String file, List<EsFrame> out)
+      throws PackagingException {
+    boolean timed = pesPts >= 0;
+    if (timed) {
+      emit(file, out);
+      pts = pesPts;
+      dts = pesDts >= 0 ? pesDts : pesPts;
+    }
+    for (byte[] nal : Nal.splitAnnexB(payload, 0, payload.length)) {
+      int type = H264.type(nal);
+      if (type == H264.NAL_AUD) {
+        if (!units.isEmpty()) {
+          emit(file, out);
+          pts = -1; // an access unit inside a PES: its time is inferred
+          dts = -1;
+        }
+        continue;
+      }
+      if (type == 12 || nal.length == 0) {
+        continue; // filler data
+      }
+      if (type == H264.NAL_SPS) {
+        spsById.put(spsId(nal, file), nal);
+      } else if (type == H264.NAL_PPS) {
+        ppsById.put(ppsId(nal, file), nal);
+      } else if (type == H264.NAL_IDR) {
+        key = true;
+      }
+      units.add(nal);
+    }
+  }
+
+  @Override
+  public void flush(String file, List<EsFrame> out) throws PackagingException {
+    emit(file, out);
+    pts = -1;
+    dts = -1;
+  }
+
+  @Override
+  public TrackFormat format() {
+    return format;
+  }
+
+  private void emit(String file, List<EsFrame> out) throws PackagingException {
+    if (units.isEmpty()) {
+      return;
+    }
+    if (pts < 0) {
+      if (lastDts < 0) {
+        units.clear();
+        key = false;
+        return; // data before the first timed access unit cannot be placed
+      }
+      dts = lastDts + lastDelta;
+      pts = dts + (lastPts - lastDts);
+    }
+    if (key && format == null) {
+      format = describe(file);
+    }
+    if (seenKey || key) {
+      seenKey = true;
+      out.add(new EsFrame(pts, dts, key, Nal.toLengthPrefixed(units)));
+    }
+    if (lastDts >= 0 && dts > lastDts) {
+      lastDelta = dts - lastDts;
+    }
+    lastPts = pts;
+    lastDts = dts;
+    units.clear();
+    key = false;
+    pts = -1;
+    dts = -1;
+  }
+
+  private TrackFormat describe(String file) throws PackagingException {
+    if (spsById.isEmpty() || ppsById.isEmpty()) {
+      throw new PackagingException(
+          MALFORMED_SOURCE, file + ": H.264 IDR frame without SPS and PPS before it");
+    }
+    H264.Sps sps;
+    try {
+      sps = H264.parseSps(spsById.values().iterator().next());
+    } catch (IllegalArgumentException e) {
+      throw new PackagingException(MALFORMED_SOURCE, file + ": unreadable H.264 SPS", e);
+    }
+    byte[] config =
+        H264.decoderConfig(sps, List.copyOf(spsById.values()), List.copyOf(ppsById.values()));
+    return new TrackFormat(
+        TrackKind.VIDEO,
+        Codec.H264,
+        sps.codecString(),
+        sps.width(),
+        sps.height(),
+        sps.frameRate(),
+        0,
+        0,
+        config,
+        0);
+  }
+
+  private static int spsId(byte[] nal, String file) throws PackagingException {
+    try {
+      return H264.parseSps(nal).id();
+    } catch (IllegalArgumentException e) {
+      throw new PackagingException(MALFORMED_SOURCE, file + ": unreadable H.264 SPS", e);
+    }
+  }
+
+  private static int ppsId(byte[] nal, String file) throws PackagingException {
+    try {
+      byte[] rbsp = Nal.unescape(nal);
+      return new org.openvod.engine.codec.BitReader(rbsp, 1, rbsp.length - 1).ue();
+    } catch (IllegalArgumentException e) {
+      throw new PackagingException(MALFORMED_SOURCE, file + ": unreadable H.264 PPS", e);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package org.openvod.engine.source.hls;
+
+import static org.openvod.engine.media.PackagingException.Reason.MALFORMED_SOURCE;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openvod.engine.media.PackagingException;
+
+/**
+ * Splits MPEG-TS segments (ISO/IEC 13818-1) of one rendition into PES packets of the streams its
+ * PMT lists. Holds one PES per stream at a time; each segment is read whole and its last PES ends
+ * with it, as HLS segments start with PAT, PMT and a new PES on every stream.
+ */
+final class TsPacketReader {
+
+  static final int PACKET = 188;
+
+  /** One stream of the PMT. */
+  record EsEntry(int pid, int streamType, int descriptorTag, String language) {}
+
+  /** Receives each complete PES. */
+  interface PesListener {
+    void onPmt(Map<Integer, EsEntry> streams) throws PackagingException;
+
+    /**
+     * @param pts 33-bit PTS, or -1
+     * @param dts 33-bit DTS, or -1 (then equal to pts)
+     */
+    void onPes(EsEntry stream, long pts, long dts, byte[] payload) throws PackagingException;
+  }
+
+  private int pmtPid = -1;
+  private Map<Integer, EsEntry> streams = Map.of();
+  private final Map<Integer, Integer> continuity = new HashMap<>();
+  private final Map<Integer, ByteArrayOutputStream> pes = new HashMap<>();
+
+  /** Reads one segment's bytes; {@code file} names it in errors. */
+  void read(byte[] data, String file, PesListener listener) throws PackagingException {
+    if (data.length == 0) {
+      throw new PackagingException(MALFORMED_SOURCE, file + ": empty TS segment");
+    }
+    if (data.length % PACKET != 0) {
+      throw new PackagingException(
+          MALFORMED_SOURCE,
+          file + ": " + data.length + " bytes is not a whole number of 188-byte TS packets");
+    }
+    continuity.clear();
+    for (int at = 0; at < data.length; at += PACKET) {
+      packet(data, at, file, listener);
+    }
+    for (EsEntry stream : streams.values()) {
+      flush(stream, file, listener);
+    }
+  }
+
+  private void packet(byte[] d, int at, String file, PesListener listener)
+      throws PackagingException {
+    if (d[at] != 0x47) {
+      throw new PackagingException(
+          MALFORMED_SOURCE, file + ": lost TS sync at byte " + at + " (no 0x47 sync byte)");
+    }
+    if ((d[at + 1] & 0x80) != 0) {
+      throw new PackagingException(
+          MALFORMED_SOURCE, file + ": transport error indicator set at byte " + at);
+    }
+    boolean unitStart = (d[at + 1] & 0x40) != 0;
+    int pid = ((d[at + 1] & 0x1f) << 8) | (d[at + 2] & 0xff);
+    int control = (d[at + 3] >> 4) & 3;
+    int counter = d[at + 3] & 0xf;
+    int payload = at + 4;
+    boolean discontinuity = false;
+    if (control == 2 || control == 3) {
+      int length = d[at + 4] & 0xff;
+      if (length > 0) {
+        discontinuity = (d[at + 5] & 0x80) != 0;
+      }
+      payload += 1 + length;
+      if (payload > at + PACKET) {
+        throw new PackagingException(
+            MALFORMED_SOURCE, file + ": adaptation field overruns the packet at byte " + at);
+      }
+    }
+    boolean hasPayload = (control == 1 || control == 3) && payload < at + PACKET;
+    if (pid == 0x1fff || !hasPayload) {
+      return;
+    }
+    EsEntry stream = streams.get(pid);
+    boolean tracked = pid == 0 || pid == pmtPid || stream != null;
+    if (!tracked) {
+      return;
+    }
+    Integer last = continuity.put(pid, counter);
+    if (last != null && !discontinuity) {
+      if (counter == last) {
+        return; // a duplicate packet, allowed once
+      }
+      if (counter != ((last + 1) & 0xf)) {
+        throw new PackagingException(
+            MALFORMED_SOURCE,
+            file
+                + ": continuity counter on PID "
+                + pid
+                + " jumps from "
+                + last
+                + " to "
+                + counter
+                + " at byte "
+                + at
+                + " (lost packets)");
+      }
+    }
+    int end = at + PACKET;
+    if (pid == 0) {
+      if (unitStart) {
+        pat(d, payload, end, file);
+      }
+    } else if (pid == pmtPid) {
+      if (unitStart) {
+        pmt(d, payload, end, file, listener);
+      }
+    } else {
+      if (unitStart) {
+        flush(stream, file, listener);
+        pes.put(pid, new ByteArrayOutputStream(4096));
+      }
+      ByteArrayOutputStream buffer = pes.get(pid);
+      if (buffer != null) {
+        buffer.write(d, payload, end - payload);
+      }
+    }
+  }
+
+  private void pat(byte[] d, int p, int end, String file) throws PackagingException {
+    int section = p + 1 + (d[p] & 0xff);
+    if (section + 8 > end || d[section] != 0) {
+      throw new PackagingException(MALFORMED_SOURCE, file + ": bad PAT");
+    }
+    int length = ((d[section + 1] & 0x0f) << 8) | (d[section + 2] & 0xff);
+    int entriesEnd = Math.min(end, section + 3 + length - 4);
+    for (int e = section + 8; e + 4 <= entriesEnd; e += 4) {
+      int program = ((d[e] & 0xff) << 8) | (d[e + 1] & 0xff);
+      if (program != 0) {
+        pmtPid = ((d[e + 2] & 0x1f) << 8) | (d[e + 3] & 0xff);
+        return;
+      }
+    }
+    throw new PackagingException(MALFORMED_SOURCE, file + ": the PAT lists no program");
+  }
+
+  private void pmt(byte[] d, int p, int end, String file, PesListener listener)
+      throws PackagingException {
+    int section = p + 1 + (d[p] & 0xff);
+    if (section + 12 > end || d[section] != 2) {
+      throw new PackagingException(MALFORMED_SOURCE, file + ": bad PMT");
+    }
+    int length = ((d[section + 1] & 0x0f) << 8) | (d[section + 2] & 0xff);
+    int sectionEnd = section + 3 + length - 4;
+    if (sectionEnd > end) {
+      throw new PackagingException(
+          MALFORMED_SOURCE, file + ": PMT spanning several packets is not supported");
+    }
+    int programInfo = ((d[section + 10] & 0x0f) << 8) | (d[section + 11] & 0xff);
+    Map<Integer, EsEntry> found = new LinkedHashMap<>();
+    int e = section + 12 + programInfo;
+    while (e + 5 <= sectionEnd) {
+      int type = d[e] & 0xff;
+      int pid = ((d[e + 1] & 0x1f) << 8) | (d[e + 2] & 0xff);
+      int infoLength = ((d[e + 3] & 0x0f) << 8) | (d[e + 4] & 0xff);
+      int descriptorTag = -1;
+      String language = null;
+      int q = e + 5;
+      int qEnd = Math.min(sectionEnd, q + infoLength);
+      while (q + 2 <= qEnd) {
+        int tag = d[q] & 0xff;
+        int len = d[q + 1] & 0xff;
+        if (tag == 0x0a && len >= 3 && q + 5 <= qEnd) {
+          language = new String(d, q + 2, 3, StandardCharsets.US_ASCII);
+        } else if (tag == 0x6a || tag == 0x7a) {
+          descriptorTag = tag;
+        }
+        q += 2 + len;
+      }
+      found.put(pid, new EsEntry(pid, type, descriptorTag, language));
+      e += 5 + infoLength;
+    }
+    if (!found.equals(streams)) {
+      streams = found;
+      listener.onPmt(found);
+    }
+  }
+
+  private void flush(EsEntry stream, String file, PesListener listener) throws PackagingException {
+    ByteArrayOutputStream buffer = pes.remove(stream.pid());
+    if (buffer == null || buffer.size() == 0) {
+      return;
+    }
+    byte[] b = buffer.toByteArray();
+    if (b.length < 9 || b[0] != 0 || b[1] != 0 || b[2] != 1) {
+      throw new PackagingException(
+          MALFORMED_SOURCE, file + ": PES on PID " + stream.pid() + " has no start code");
+    }
+    int headerLength = b[8] & 0xff;
+    int flags = (b[7] >> 6) & 3;
+    int payload = 9 + headerLength;
+    if (payload > b.length) {
+      throw new PackagingException(
+          MALFORMED_SOURCE, file + ": PES header on PID " + stream.pid() + " is truncated");
+    }
+    long pts = -1;
+    long dts = -1;
+    if ((flags & 2) != 0 && headerLength >= 5) {
+      pts = timestamp(b, 9);
+    }
+    if (flags == 3 && headerLength >= 10) {
+      dts = timestamp(b, 14);
+    }
+    int declared = ((b[4] & 0xff) << 8) | (b[5] & 0xff);
+    int end = b.length;
+    if (declared > 0 && 6 + declared < end) {
+      end = 6 + declared;
+    }
+    byte[] data = new byte[end - payload];
+    System.arraycopy(b, payload, data, 0, data.length);
+    listener.onPes(stream, pts, dts, data);
+  }
+
+  private static long timestamp(byte[] b, int p) {
+    return (((long) (b[p] >> 1) & 0x07) << 30)
+        | ((long) (b[p + 1] & 0xff) << 22)
+        | ((long) ((b[p + 2] & 0xff) >> 1) << 15)
+        | ((long) (b[p + 3] & 0xff) << 7)
+        | ((b[p + 4] & 0xff) >> 1);
+  }
+}

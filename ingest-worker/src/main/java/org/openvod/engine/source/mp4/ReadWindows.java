@@ -1,0 +1,89 @@
+package org.openvod.engine.source.mp4;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.source.ByteSource;
+
+/**
+ * Serves the sample reads of one file's tracks from a few large ranged reads. MP4 muxers interleave
+ * tracks in small chunks, so reading chunk by chunk would cost thousands of range requests; the
+ * tracks of a file advance through it together, so one window read serves all of them. A few
+ * windows are kept (one per track, plus one) so that files whose tracks are not interleaved still
+ * read each byte about once; a new window stops where a kept one starts.
+ */
+final class ReadWindows {
+
+  static final int WINDOW_BYTES = 1 << 20;
+
+  private final ByteSource source;
+  private final String where;
+  private final int maxWindows;
+  private final long dataEnd;
+  private final TrackCursor.ReadCounter counter;
+
+  /** Most recently used last. */
+  private final List<Window> windows = new ArrayList<>();
+
+  private record Window(long start, byte[] bytes) {
+    long end() {
+      return start + bytes.length;
+    }
+
+    boolean holds(long offset, int length) {
+      return offset >= start && offset + length <= end();
+    }
+  }
+
+  /**
+   * @param dataEnd end of the last sample in the file: windows stop there, so a moov at the end is
+   *     not read twice
+   */
+  ReadWindows(
+      ByteSource source, String where, int tracks, long dataEnd, TrackCursor.ReadCounter counter) {
+    this.source = source;
+    this.dataEnd = dataEnd;
+    this.where = where;
+    this.maxWindows = tracks + 1;
+    this.counter = counter;
+  }
+
+  byte[] read(long offset, int length) throws IOException, PackagingException {
+    for (int i = windows.size() - 1; i >= 0; i--) {
+      Window w = windows.get(i);
+      if (w.holds(offset, length)) {
+        if (i != windows.size() - 1) {
+          windows.add(windows.remove(i));
+        }
+        return copy(w, offset, length);
+      }
+    }
+    long end = Math.max(offset + length, Math.min(dataEnd, offset + WINDOW_BYTES));
+    for (Window w : windows) {
+      if (w.start() >= offset + length && w.start() < end) {
+        end = w.start();
+      }
+    }
+    int size = (int) (end - offset);
+    byte[] bytes = source.read(offset, size);
+    counter.add(bytes.length);
+    if (bytes.length < length) {
+      throw new PackagingException(
+          PackagingException.Reason.MALFORMED_SOURCE,
+          where + ": media data truncated at " + (offset + bytes.length));
+    }
+    Window window = new Window(offset, bytes);
+    windows.add(window);
+    if (windows.size() > maxWindows) {
+      windows.remove(0);
+    }
+    return copy(window, offset, length);
+  }
+
+  private static byte[] copy(Window w, long offset, int length) {
+    byte[] out = new byte[length];
+    System.arraycopy(w.bytes(), (int) (offset - w.start()), out, 0, length);
+    return out;
+  }
+}

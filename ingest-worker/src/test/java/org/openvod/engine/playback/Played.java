@@ -1,0 +1,24 @@
+package org.openvod.engine.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+/** The assertions every "this output plays" test makes, with the player's JSON as the message. */
+final class Played {
+
+  private Played() {}
+
+  static void assertPlayedWithSwitches(PlayResult result, List<Integer> expectedHeights) {
+    assertThat(result.errors()).as("player errors: %s", result.json()).isEmpty();
+    assertThat(result.httpErrors()).as("HTTP errors: %s", result.json()).isEmpty();
+    assertThat(result.ok()).as("not ok (%s): %s", result.reason(), result.json()).isTrue();
+    assertThat(result.currentTime()).as(result.json()).isGreaterThanOrEqualTo(4);
+    assertThat(result.decodedFrames()).as(result.json()).isPositive();
+    assertThat(result.audioDecodedBytes()).as("audio decoded: %s", result.json()).isPositive();
+    assertThat(result.levelHeights())
+        .as("renditions the player offered: %s", result.json())
+        .containsExactlyInAnyOrderElementsOf(expectedHeights);
+    assertThat(result.switched()).as("forced switches: %s", result.json()).isTrue();
+  }
+}

@@ -1,0 +1,174 @@
+package org.openvod.ingest.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openvod.engine.output.ManifestSpec;
+import org.openvod.engine.output.OutputFormat;
+import org.openvod.engine.output.OutputSink;
+import org.openvod.engine.output.OutputSpec;
+import org.openvod.events.model.CmafPackage;
+import org.openvod.events.model.DashEncryption;
+import org.openvod.events.model.DashManifest;
+import org.openvod.events.model.DashPackage;
+import org.openvod.events.model.HlsManifest;
+import org.openvod.events.model.HlsPackage;
+import org.openvod.events.model.MssManifest;
+import org.openvod.events.model.MssPackage;
+import org.openvod.events.model.PackagingConfiguration;
+import org.openvod.events.model.StreamSelection;
+
+class OutputSpecsTest {
+
+  static final OutputSink SINK = (path, data, type) -> {};
+
+  static PackagingConfiguration config(
+      HlsPackage hls, DashPackage dash, CmafPackage cmaf, MssPackage mss) {
+    return new PackagingConfiguration("c1", "arn:c1", null, "g", hls, dash, cmaf, mss, null);
+  }
+
+  @Test
+  void appliesMediaPackageDefaultsPerFormat() throws Exception {
+    OutputSpec hls =
+        OutputSpecs.toSpec(
+            config(
+                new HlsPackage(
+                    null,
+                    List.of(new HlsManifest(null, null, null, null, null, null)),
+                    null,
+                    null,
+                    null),
+                null,
+                null,
+                null),
+            SINK);
+    assertThat(hls.format()).isEqualTo(OutputFormat.HLS_TS);
+    assertThat(hls.segmentDurationSeconds()).isEqualTo(6);
+    assertThat(hls.manifests()).containsExactly(ManifestSpec.named("index"));
+    assertThat(hls.outputId()).isEqualTo("c1");
+    assertThat(hls.sink()).isSameAs(SINK);
+
+    OutputSpec cmaf =
+        OutputSpecs.toSpec(config(null, null, new CmafPackage(null, null, true, null), null), SINK);
+    assertThat(cmaf.format()).isEqualTo(OutputFormat.CMAF);
+    assertThat(cmaf.segmentDurationSeconds()).isEqualTo(6);
+    assertThat(cmaf.includeEncoderConfigurationInSegments()).isTrue();
+    assertThat(cmaf.manifests()).extracting(ManifestSpec::name).containsExactly("index");
+
+    OutputSpec dash =
+        OutputSpecs.toSpec(
+            config(
+                null,
+                new DashPackage(
+                    List.of(new DashManifest(null, "main", null, null, null, null)),
+                    null,
+                    null,
+                    true,
+                    null,
+                    null,
+                    null),
+                null,
+                null),
+            SINK);
+    assertThat(dash.format()).isEqualTo(OutputFormat.DASH);
+    assertThat(dash.segmentDurationSeconds()).isEqualTo(2);
+    assertThat(dash.segmentTemplateFormat()).isEqualTo("NUMBER_WITH_TIMELINE");
+    assertThat(dash.includeDashIframeOnlyStream()).isTrue();
+    assertThat(dash.manifests().get(0).dashManifestLayout()).isEqualTo("FULL");
+    assertThat(dash.manifests().get(0).name()).isEqualTo("main");
+
+    OutputSpec mss =
+        OutputSpecs.toSpec(
+            config(
+                null, null, null, new MssPackage(null, List.of(new MssManifest(null, null)), null)),
+            SINK);
+    assertThat(mss.format()).isEqualTo(OutputFormat.MSS);
+    assertThat(mss.segmentDurationSeconds()).isEqualTo(2);
+  }
+
+  @Test
+  void carriesManifestOptionsAndStreamSelection() throws Exception {
+    HlsManifest manifest =
+        new HlsManifest(
+            "SCTE35_ENHANCED",
+            true,
+            "hd",
+            60,
+            null,
+            new StreamSelection(3_000_000, 500_000, "VIDEO_BITRATE_DESCENDING"));
+    OutputSpec spec =
+        OutputSpecs.toSpec(
+            config(new HlsPackage(null, List.of(manifest), null, 4, true), null, null, null), SINK);
+    assertThat(spec.segmentDurationSeconds()).isEqualTo(4);
+    assertThat(spec.useAudioRenditionGroup()).isTrue();
+    assertThat(spec.manifests())
+        .containsExactly(
+            new ManifestSpec(
+                "hd",
+                true,
+                60,
+                "SCTE35_ENHANCED",
+                500_000,
+                3_000_000,
+                "VIDEO_BITRATE_DESCENDING",
+                "FULL",
+                0,
+                "NONE"));
+
+    DashManifest dashManifest =
+        new DashManifest(
+            "COMPACT", null, 18, "HBBTV_1_5", null, new StreamSelection(null, 1000, null));
+    OutputSpec dash =
+        OutputSpecs.toSpec(
+            config(
+                null,
+                new DashPackage(
+                    List.of(dashManifest), null, false, false, null, 3, "TIME_WITH_TIMELINE"),
+                null,
+                null),
+            SINK);
+    assertThat(dash.segmentTemplateFormat()).isEqualTo("TIME_WITH_TIMELINE");
+    assertThat(dash.manifests())
+        .containsExactly(
+            new ManifestSpec(
+                "index",
+                false,
+                0,
+                "NONE",
+                1000,
+                Integer.MAX_VALUE,
+                "ORIGINAL",
+                "COMPACT",
+                18,
+                "HBBTV_1_5"));
+  }
+
+  @Test
+  void refusesEncryptionAndEmptyConfigurations() {
+    DashPackage encrypted =
+        new DashPackage(List.of(), new DashEncryption(null), null, null, null, null, null);
+    assertThatThrownBy(() -> OutputSpecs.toSpec(config(null, encrypted, null, null), SINK))
+        .isInstanceOf(OutputSpecs.UnsupportedTargetException.class)
+        .hasMessageContaining("encryption, which is not supported yet");
+    assertThatThrownBy(() -> OutputSpecs.toSpec(config(null, null, null, null), SINK))
+        .hasMessageContaining("has no HLS, DASH, CMAF or MSS package");
+    assertThatThrownBy(
+            () ->
+                OutputSpecs.toSpec(
+                    config(new HlsPackage(null, List.of(), null, 0, null), null, null, null), SINK))
+        .hasMessageContaining("segmentDurationSeconds");
+  }
+
+  @Test
+  void contentTypesFollowTheFileKind() {
+    assertThat(ContentTypes.forFile("index.m3u8", null)).isEqualTo("application/vnd.apple.mpegurl");
+    assertThat(ContentTypes.forFile("index.mpd", "text/plain")).isEqualTo("application/dash+xml");
+    assertThat(ContentTypes.forFile("v0/seg_1.ts", null)).isEqualTo("video/MP2T");
+    assertThat(ContentTypes.forFile("index.ism/Manifest", null)).isEqualTo("text/xml");
+    assertThat(ContentTypes.forFile("a/seg_1.m4s", "audio/mp4")).isEqualTo("audio/mp4");
+    assertThat(ContentTypes.forFile("video/init.mp4", null)).isEqualTo("video/mp4");
+    assertThat(ContentTypes.forFile("audio_eng/init.mp4", null)).isEqualTo("audio/mp4");
+  }
+}

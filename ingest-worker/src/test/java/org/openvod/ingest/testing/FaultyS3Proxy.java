@@ -1,0 +1,174 @@
+package org.openvod.ingest.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP proxy in front of an S3 server that misbehaves on purpose: it answers a share of requests
+ * with 503 SlowDown, resets another share of connections, and can delay every request. It makes
+ * every request use its own connection (it forwards them with {@code Connection: close}, a header
+ * SigV4 does not sign), so the fault share applies per request.
+ */
+public final class FaultyS3Proxy implements AutoCloseable {
+
+  private static final byte[] SLOW_DOWN =
+      ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code>"
+              + "<Message>Please reduce your request rate.</Message></Error>")
+          .getBytes(StandardCharsets.UTF_8);
+
+  private final URI upstream;
+  private final double failShare;
+  private final double resetShare;
+  private final long latencyMillis;
+  private final Random random;
+  private final ServerSocket server;
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "faulty-s3-proxy");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger faults = new AtomicInteger();
+
+  public FaultyS3Proxy(
+      URI upstream, double failShare, double resetShare, long latencyMillis, long seed)
+      throws IOException {
+    this.upstream = upstream;
+    this.failShare = failShare;
+    this.resetShare = resetShare;
+    this.latencyMillis = latencyMillis;
+    this.random = new Random(seed);
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    threads.execute(this::acceptLoop);
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getLocalPort());
+  }
+
+  public int requests() {
+    return requests.get();
+  }
+
+  /** Requests answered with 503 or reset. */
+  public int faults() {
+    return faults.get();
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        threads.execute(() -> handle(client));
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void handle(Socket client) {
+    try (client) {
+      InputStream in = client.getInputStream();
+      byte[] head = readHead(in);
+      if (head == null) {
+        return;
+      }
+      requests.incrementAndGet();
+      if (latencyMillis > 0) {
+        Thread.sleep(latencyMillis);
+      }
+      double dice;
+      synchronized (random) {
+        dice = random.nextDouble();
+      }
+      if (dice < failShare) {
+        faults.incrementAndGet();
+        OutputStream out = client.getOutputStream();
+        out.write(
+            ("HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: "
+                    + SLOW_DOWN.length
+                    + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(SLOW_DOWN);
+        out.flush();
+        return;
+      }
+      if (dice < failShare + resetShare) {
+        faults.incrementAndGet();
+        client.setSoLinger(true, 0); // close sends RST: a connection reset
+        return;
+      }
+      try (Socket up = new Socket(upstream.getHost(), upstream.getPort())) {
+        OutputStream toUp = up.getOutputStream();
+        toUp.write(withConnectionClose(head));
+        toUp.flush();
+        threads.execute(() -> copy(in, toUp));
+        up.getInputStream().transferTo(client.getOutputStream());
+      }
+    } catch (IOException | InterruptedException e) {
+      // the client or the server went away: nothing to clean up beyond the sockets
+    }
+  }
+
+  private static void copy(InputStream in, OutputStream out) {
+    try {
+      in.transferTo(out);
+    } catch (IOException e) {
+      // one side closed
+    }
+  }
+
+  /** The request line and headers, up to and including the blank line; null at EOF. */
+  private static byte[] readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int matched = 0;
+    while (matched < 4) {
+      int b = in.read();
+      if (b < 0) {
+        return null;
+      }
+      head.write(b);
+      matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+      if (head.size() > 65536) {
+        throw new IOException("request head too long");
+      }
+    }
+    return head.toByteArray();
+  }
+
+  private static byte[] withConnectionClose(byte[] head) {
+    String text = new String(head, StandardCharsets.ISO_8859_1);
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\r\n")) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      String lower = line.toLowerCase();
+      if (lower.startsWith("connection:") || lower.startsWith("keep-alive:")) {
+        continue;
+      }
+      out.append(line).append("\r\n");
+    }
+    out.append("Connection: close\r\n\r\n");
+    return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    threads.shutdownNow();
+  }
+}

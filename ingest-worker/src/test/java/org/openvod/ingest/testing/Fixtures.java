@@ -1,0 +1,85 @@
+package org.openvod.ingest.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.openvod.events.EgressLayout;
+import org.openvod.events.PackageKind;
+import org.openvod.events.model.Asset;
+import org.openvod.events.model.HlsEncryption;
+import org.openvod.events.model.HlsManifest;
+import org.openvod.events.model.HlsPackage;
+import org.openvod.events.model.LifecycleEvent;
+import org.openvod.events.model.PackagingConfiguration;
+import org.openvod.events.model.PackagingTarget;
+import org.openvod.events.model.SpekeKeyProvider;
+
+/** Lifecycle events as the control API writes them. */
+public final class Fixtures {
+
+  public static final String ORIGIN = "http://127.0.0.1:8081";
+  static final String ARN = "arn:aws:mediapackage-vod:us-east-1:000000000000:";
+
+  private Fixtures() {}
+
+  public static String newId(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public static Asset asset(String id, String sourceArn, String roleArn) {
+    return new Asset(
+        id,
+        ARN + "assets/" + id,
+        "2026-12-01T10:00:00Z",
+        "group-1",
+        null,
+        sourceArn,
+        roleArn,
+        null,
+        Map.of());
+  }
+
+  public static PackagingConfiguration hls(String id, boolean encrypted) {
+    HlsEncryption encryption =
+        encrypted
+            ? new HlsEncryption(
+                null,
+                "AES_128",
+                new SpekeKeyProvider(
+                    null,
+                    "arn:aws:iam::000000000000:role/speke",
+                    List.of("81376844-f976-481e-a84e-cc25d39b0b33"),
+                    "https://keys.example.com"))
+            : null;
+    return new PackagingConfiguration(
+        id,
+        ARN + "packaging-configurations/" + id,
+        "2026-12-01T09:00:00Z",
+        "group-1",
+        new HlsPackage(
+            encryption,
+            List.of(new HlsManifest(null, null, "index", null, null, null)),
+            null,
+            2,
+            null),
+        null,
+        null,
+        null,
+        Map.of());
+  }
+
+  public static PackagingTarget target(String assetHex, PackagingConfiguration config) {
+    String configHex = EgressLayout.newHexId();
+    String manifestHex = EgressLayout.newHexId();
+    return new PackagingTarget(
+        config,
+        configHex,
+        manifestHex,
+        EgressLayout.url(ORIGIN, assetHex, configHex, manifestHex, PackageKind.HLS, "index"));
+  }
+
+  public static LifecycleEvent.AssetCreated created(
+      Asset asset, String assetHex, List<PackagingTarget> targets) {
+    return new LifecycleEvent.AssetCreated(UUID.randomUUID().toString(), asset, assetHex, targets);
+  }
+}

@@ -1,0 +1,180 @@
+// Browser side of the playback harness: wraps hls.js, dash.js and Shaka Player behind one small
+// interface (start, snapshot, select) so play.mjs drives all three the same way.
+(function () {
+  'use strict';
+  const video = document.getElementById('v');
+  const errors = [];
+  const warnings = [];
+  const heightsSeen = [];
+  let adapter = null;
+
+  function remember(list, entry) {
+    if (list.length < 50) list.push(entry);
+  }
+
+  video.addEventListener('error', () => {
+    const e = video.error;
+    remember(errors, { source: 'video', code: e && e.code, message: e && e.message });
+  });
+  video.addEventListener('resize', () => {
+    if (video.videoHeight && !heightsSeen.includes(video.videoHeight)) {
+      heightsSeen.push(video.videoHeight);
+    }
+  });
+
+  function hlsjs(url) {
+    const hls = new Hls({ enableWorker: true });
+    hls.on(Hls.Events.ERROR, (event, d) => {
+      const entry = {
+        source: 'hls.js',
+        type: d.type,
+        details: d.details,
+        fatal: d.fatal,
+        url: (d.frag && d.frag.url) || d.url || (d.context && d.context.url) || undefined,
+        response: d.response && d.response.code,
+        reason: String(d.reason || d.error || ''),
+      };
+      remember(d.fatal ? errors : warnings, entry);
+    });
+    hls.loadSource(url);
+    hls.attachMedia(video);
+    return {
+      levels: () =>
+        hls.levels.map((l, i) => ({
+          id: String(i),
+          width: l.width,
+          height: l.height,
+          bandwidth: l.bitrate,
+          codecs: [l.videoCodec, l.audioCodec].filter(Boolean).join(','),
+        })),
+      // currentLevel is the level of the fragment being played, not the one being loaded.
+      active: () => (hls.currentLevel >= 0 ? String(hls.currentLevel) : null),
+      select: (id) => {
+        hls.currentLevel = Number(id);
+      },
+    };
+  }
+
+  function dashjsPlayer(url) {
+    const player = dashjs.MediaPlayer().create();
+    player.updateSettings({ debug: { logLevel: dashjs.Debug.LOG_LEVEL_NONE } });
+    player.on(dashjs.MediaPlayer.events.ERROR, (e) => {
+      const err = e.error || {};
+      remember(errors, { source: 'dash.js', code: err.code, message: err.message, data: err.data && String(err.data.url || '') });
+    });
+    player.on(dashjs.MediaPlayer.events.PLAYBACK_ERROR, (e) => {
+      remember(errors, { source: 'dash.js', event: 'playbackError', message: String(e.error && (e.error.message || e.error)) });
+    });
+    player.initialize(video, url, true);
+    return {
+      levels: () =>
+        (player.getRepresentationsByType('video') || []).map((r) => ({
+          id: String(r.id),
+          width: r.width,
+          height: r.height,
+          bandwidth: r.bandwidth,
+          codecs: r.codecs,
+        })),
+      active: () => {
+        const r = player.getCurrentRepresentationForType('video');
+        return r ? String(r.id) : null;
+      },
+      select: (id) => {
+        player.updateSettings({ streaming: { abr: { autoSwitchBitrate: { video: false } } } });
+        player.setRepresentationForTypeById('video', id, true);
+      },
+    };
+  }
+
+  function shakaPlayer(url) {
+    shaka.polyfill.installAll();
+    const player = new shaka.Player();
+    const onError = (error) => {
+      const entry = {
+        source: 'shaka',
+        code: error.code,
+        category: error.category,
+        severity: error.severity,
+        message: String(error.message || ''),
+        data: (error.data || []).map((d) => String(d)).slice(0, 4),
+      };
+      // Severity 1 (RECOVERABLE) is retried by Shaka itself; 2 (CRITICAL) stops playback.
+      remember(error.severity === 2 ? errors : warnings, entry);
+    };
+    player.addEventListener('error', (e) => onError(e.detail));
+    const mime = /\/Manifest(\?|$)/.test(url) ? 'application/vnd.ms-sstr+xml' : undefined;
+    player
+      .attach(video)
+      .then(() => player.load(url, null, mime))
+      .then(() => video.play())
+      .catch((e) => {
+        if (e && e.code) {
+          if (e.code !== 7000) onError(Object.assign({}, e, { severity: 2 })); // 7000 = load interrupted
+        } else {
+          remember(errors, { source: 'shaka', message: String(e) });
+        }
+      });
+    return {
+      levels: () =>
+        player.getVariantTracks().map((t) => ({
+          id: String(t.id),
+          width: t.width,
+          height: t.height,
+          bandwidth: t.bandwidth,
+          codecs: t.codecs,
+        })),
+      active: () => {
+        const t = player.getVariantTracks().find((x) => x.active);
+        return t ? String(t.id) : null;
+      },
+      select: (id) => {
+        player.configure({ abr: { enabled: false } });
+        const t = player.getVariantTracks().find((x) => String(x.id) === id);
+        player.selectVariantTrack(t, true);
+      },
+    };
+  }
+
+  window.harness = {
+    start(player, url, rate) {
+      // A faster rate shortens the suite; every frame is still decoded.
+      video.defaultPlaybackRate = rate || 1;
+      video.playbackRate = rate || 1;
+      if (player === 'hlsjs') adapter = hlsjs(url);
+      else if (player === 'dashjs') adapter = dashjsPlayer(url);
+      else if (player === 'shaka') adapter = shakaPlayer(url);
+      else throw new Error('unknown player ' + player);
+      video.play().catch(() => {}); // autoplay; the players call play() again when ready
+    },
+    snapshot() {
+      const q = video.getVideoPlaybackQuality();
+      let levels = [];
+      let active = null;
+      try {
+        levels = adapter.levels();
+        active = adapter.active();
+      } catch (e) {
+        // the player has no manifest yet
+      }
+      return {
+        currentTime: video.currentTime,
+        readyState: video.readyState,
+        paused: video.paused,
+        videoWidth: video.videoWidth,
+        videoHeight: video.videoHeight,
+        decodedFrames: q.totalVideoFrames,
+        // Chromium's own counter: proves the audio track was demuxed and decoded too.
+        audioDecodedBytes: video.webkitAudioDecodedByteCount || 0,
+        droppedFrames: q.droppedVideoFrames,
+        heightsSeen: heightsSeen.slice(),
+        levels,
+        active,
+        errors: errors.slice(),
+        warnings: warnings.slice(),
+      };
+    },
+    select(id) {
+      adapter.select(id);
+    },
+  };
+})();
