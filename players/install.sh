@@ -7,6 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# Several builds may start at once (each test JVM runs this once): one installs, the others wait.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"${TMPDIR:-/tmp}/openvod-players-install.lock"
+  flock 9
+fi
+
 sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
 

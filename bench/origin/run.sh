@@ -3,7 +3,7 @@
 # and against nginx serving the same packaged files from local disk, same machine, same run.
 # Targets: a media playlist and a ~1 MB TS segment, at 32 and 256 connections.
 #
-#   bench/origin/run.sh            (env: DURATION=10s THREADS=2 CONNECTIONS="32 256" BENCH_WORK=/tmp/...)
+#   bench/origin/run.sh   (env: DURATION=10s THREADS=2 CONNECTIONS="32 256" ROUNDS=1 BENCH_WORK=/tmp/...)
 #
 # Installs wrk, nginx-light and ffmpeg with apt-get when missing. Generates the content with
 # ffmpeg under $BENCH_WORK (never in the source tree). Prints a markdown table and writes it to
@@ -15,6 +15,7 @@ WORK=${BENCH_WORK:-/tmp/openvod-bench-origin}
 DURATION=${DURATION:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-"32 256"}
+ROUNDS=${ROUNDS:-1} # >1: origin and nginx alternate ROUNDS times per cell; medians are reported
 ORIGIN_PORT=${ORIGIN_PORT:-18081}
 NGINX_PORT=${NGINX_PORT:-18082}
 BUILD=target-bench
@@ -82,7 +83,7 @@ curl -fs "http://127.0.0.1:$ORIGIN_PORT/actuator/health" | grep -q '"UP"' || { e
 
 # --- nginx on the same files, same URL layout ----------------------------------------------
 NROOT=$WORK/nginx/root
-rm -rf "$NROOT" && mkdir -p "$NROOT$(dirname "$BENCH_PATH_PREFIX/x")" "$WORK/nginx/tmp" "$WORK/nginx/logs"
+rm -rf "$NROOT" && mkdir -p "$NROOT$(dirname "${BENCH_PATH_PREFIX%/}")" "$WORK/nginx/tmp" "$WORK/nginx/logs"
 ln -sfn "$CONTENT" "$NROOT${BENCH_PATH_PREFIX%/}"
 cat >"$WORK/nginx/nginx.conf" <<NGINX
 worker_processes auto; pid $WORK/nginx/nginx.pid; error_log $WORK/nginx/logs/error.log warn;
@@ -128,6 +129,15 @@ run_wrk() { # url connections -> "req/s MB/s p99ms errors"
   echo "$rps $mbs $p99 ${errs:-none}"
 }
 
+median() { # "rps mbs p99 errors..." lines -> per-column medians, errors of all rounds
+  printf '%s\n' "$@" | awk '{ r[NR] = $1; m[NR] = $2; p[NR] = $3; $1 = $2 = $3 = ""; e = e $0 }
+    function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+        if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return a[int((n + 1) / 2)] }
+    END { gsub(/ +/, " ", e); gsub(/(none ?)+/, "", e); if (e ~ /^ *$/) e = "none";
+      print med(r, NR), med(m, NR), med(p, NR), e }'
+}
+
 : >"$WORK/wrk-raw.txt"
 echo "bench: warming up" >&2
 wrk -t"$THREADS" -c32 -d3s "${ORIGIN}index.m3u8" >/dev/null
@@ -142,8 +152,13 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
     file=${target%%:*}
     label=${target#*:}
     for c in $CONNECTIONS; do
-      read -r o_rps o_mbs o_p99 o_err <<<"$(run_wrk "${ORIGIN}$file" "$c")"
-      read -r n_rps n_mbs n_p99 n_err <<<"$(run_wrk "${NGINX_URL}$file" "$c")"
+      o_all=() n_all=()
+      for _ in $(seq 1 "$ROUNDS"); do
+        o_all+=("$(run_wrk "${ORIGIN}$file" "$c")")
+        n_all+=("$(run_wrk "${NGINX_URL}$file" "$c")")
+      done
+      read -r o_rps o_mbs o_p99 o_err <<<"$(median "${o_all[@]}")"
+      read -r n_rps n_mbs n_p99 n_err <<<"$(median "${n_all[@]}")"
       ratio=$(awk -v a="$o_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')
       pratio=$(awk -v a="$o_p99" -v b="$n_p99" 'BEGIN { printf "%.2f", a / b }')
       echo "| $label | $c | $o_rps | $n_rps | ${ratio}x | $o_mbs | $n_mbs | $o_p99 | $n_p99 | ${pratio}x |"
@@ -153,5 +168,5 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   done
 } | tee "$WORK/results.md"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "wrk -t$THREADS -c{$CONNECTIONS} -d$DURATION --latency; load average before: $LOAD_BEFORE, after: $LOAD_AFTER; nproc $(nproc)" | tee -a "$WORK/results.md"
+echo "wrk -t$THREADS -c{$CONNECTIONS} -d$DURATION --latency, median of $ROUNDS round(s); load average before: $LOAD_BEFORE, after: $LOAD_AFTER; nproc $(nproc)" | tee -a "$WORK/results.md"
 echo "raw wrk output: $WORK/wrk-raw.txt" >&2

@@ -84,9 +84,8 @@ public class ControlApiConfiguration {
   }
 
   /**
-   * Netty event loops of this application context rather than the JVM-global ones, so stopping
-   * one context (an in-process restart, or several instances in one JVM) never stops another's
-   * server.
+   * Netty event loops of this application context rather than the JVM-global ones, so stopping one
+   * context (an in-process restart, or several instances in one JVM) never stops another's server.
    */
   @Bean
   ReactorResourceFactory reactorResourceFactory() {

@@ -452,7 +452,14 @@ class ControlApiTest extends ApiTestBase {
     // events for unknown assets and undecodable records are ignored
     notify("ghost", arn1.replace("st-1", "ghost"), Notification.VOD_ASSET_PLAYABLE, "st_hls");
     TestKafka.send(Topics.NOTIFICATIONS.name(PREFIX), "st-1", "{not json");
-    // IngestError fails every endpoint that is not PLAYABLE
+    // an event whose manifest URLs lie under another asset hex (an earlier asset with the same
+    // id) is ignored; IngestError then fails every endpoint that is not PLAYABLE
+    notify(
+        "st-2",
+        arn2,
+        Notification.VOD_ASSET_PLAYABLE,
+        "st_hls",
+        List.of("http://origin.test:8081/out/v1/" + "0".repeat(32) + "/a/b/index.m3u8"));
     notify("st-2", arn2, Notification.VOD_ASSET_PLAYABLE, "st_dash");
     notify("st-2", arn2, Notification.INGEST_ERROR, null);
     awaitStatus("st-2", Map.of("st_hls", "FAILED", "st_dash", "PLAYABLE"));
@@ -462,6 +469,11 @@ class ControlApiTest extends ApiTestBase {
   }
 
   private void notify(String key, String assetArn, String event, String configId) {
+    notify(key, assetArn, event, configId, null);
+  }
+
+  private void notify(
+      String key, String assetArn, String event, String configId, List<String> manifestUrls) {
     Notification n =
         new Notification(
             "0",
@@ -472,7 +484,7 @@ class ControlApiTest extends ApiTestBase {
             "2026-12-01T10:00:00Z",
             "us-east-1",
             List.of(assetArn),
-            new NotificationDetail(event, "test", configId, null, null));
+            new NotificationDetail(event, "test", configId, manifestUrls, null));
     TestKafka.send(Topics.NOTIFICATIONS.name(PREFIX), key, Json.writeString(n));
   }
 
@@ -531,7 +543,7 @@ class ControlApiTest extends ApiTestBase {
     HttpResponse<String> health =
         Vod.raw(port, "GET", "/actuator/health", null, null, false, java.time.Clock.systemUTC());
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"UP\"");
+    assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"decider\":true");
     HttpResponse<String> metrics =
         Vod.raw(
             port, "GET", "/actuator/prometheus", null, null, false, java.time.Clock.systemUTC());

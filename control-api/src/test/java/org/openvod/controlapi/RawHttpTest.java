@@ -98,6 +98,52 @@ class RawHttpTest extends ApiTestBase {
   }
 
   @Test
+  void responsesCarryExactlyTheModelsMembers() {
+    HttpResponse<String> group =
+        post("/packaging_groups", "application/json", utf8("{\"id\":\"pg_shape\"}"));
+    assertThat(Json.MAPPER.readTree(group.body()).propertyNames())
+        .containsExactlyInAnyOrder("arn", "createdAt", "domainName", "id", "tags");
+    HttpResponse<String> described = Vod.raw(port, "GET", "/packaging_groups/pg_shape", null, null);
+    assertThat(Json.MAPPER.readTree(described.body()).get("approximateAssetCount").intValue())
+        .isZero();
+    HttpResponse<String> config =
+        post(
+            "/packaging_configurations",
+            "application/json",
+            utf8(
+                "{\"id\":\"cfg_shape\",\"packagingGroupId\":\"pg_shape\","
+                    + "\"dashPackage\":{\"dashManifests\":[{\"manifestName\":\"m\"}]}}"));
+    assertThat(config.statusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(config.body()).propertyNames())
+        .containsExactlyInAnyOrder(
+            "arn", "createdAt", "dashPackage", "id", "packagingGroupId", "tags");
+    HttpResponse<String> asset =
+        post(
+            "/assets",
+            "application/json",
+            utf8(
+                "{\"id\":\"shape\",\"packagingGroupId\":\"pg_shape\","
+                    + "\"sourceArn\":\"arn:aws:s3:::vod-sources/k.smil\","
+                    + "\"sourceRoleArn\":\"arn:aws:iam::000000000000:role/r\"}"));
+    JsonNode assetJson = Json.MAPPER.readTree(asset.body());
+    assertThat(assetJson.propertyNames())
+        .containsExactlyInAnyOrder(
+            "arn",
+            "createdAt",
+            "egressEndpoints",
+            "id",
+            "packagingGroupId",
+            "sourceArn",
+            "sourceRoleArn",
+            "tags");
+    assertThat(assetJson.get("egressEndpoints").get(0).propertyNames())
+        .containsExactlyInAnyOrder("packagingConfigurationId", "status", "url");
+    assertThat(assetJson.get("egressEndpoints").get(0).get("url").stringValue())
+        .matches("http://origin.test:8081/out/v1/[0-9a-f]{32}/[0-9a-f]{32}/[0-9a-f]{32}/m\\.mpd");
+    assertThat(Vod.raw(port, "DELETE", "/assets/shape", null, null).body()).isEqualTo("{}");
+  }
+
+  @Test
   void unknownPathsAndArns() {
     assertError(
         Vod.raw(port, "GET", "/channels", null, null), 404, "NotFoundException", "no operation");

@@ -115,6 +115,30 @@ public final class AssetWatch {
     }
   }
 
+  /**
+   * DescribeAsset, repeated for up to {@code wait} until every one of {@code count} endpoints has
+   * left QUEUED/PROCESSING: the API learns statuses from the same events, a moment later.
+   */
+  public DescribeAssetResponse describeWhenSettled(String assetId, int count, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      DescribeAssetResponse asset = api.describeAsset(b -> b.id(assetId));
+      boolean settled =
+          asset.egressEndpoints().size() == count
+              && asset.egressEndpoints().stream()
+                  .allMatch(e -> DONE.contains(String.valueOf(e.status())));
+      if (settled || System.nanoTime() > deadline) {
+        return asset;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return asset;
+      }
+    }
+  }
+
   /** Takes DescribeAsset's statuses when they say every endpoint is done. */
   private boolean describedDone(String assetId, Map<String, String> status) {
     try {

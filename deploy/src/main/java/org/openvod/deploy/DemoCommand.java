@@ -77,9 +77,9 @@ public final class DemoCommand {
           b ->
               b.id(assetId).packagingGroupId(groupId).sourceArn(sourceArn).sourceRoleArn(ROLE_ARN));
       out.printf("vod demo: asset %s from %s%n", assetId, sourceArn);
-      AssetWatch.Outcome outcome =
-          new AssetWatch(follower, api).watch(assetId, configIds, t0, TIMEOUT, this::show);
-      return report(api, assetId, outcome);
+      AssetWatch watch = new AssetWatch(follower, api);
+      AssetWatch.Outcome outcome = watch.watch(assetId, configIds, t0, TIMEOUT, this::show);
+      return report(watch, assetId, configIds.size(), outcome);
     } catch (SdkException e) {
       throw new LaunchException("the control API refused a request: " + e.getMessage(), e);
     }
@@ -107,10 +107,10 @@ public final class DemoCommand {
     if (failure && d != null && d.message() != null) {
       line.append(": ").append(d.message());
     }
-    out.println(line);
+    out.println(line.toString().stripTrailing());
   }
 
-  private int report(MediaPackageVodClient api, String assetId, AssetWatch.Outcome outcome) {
+  private int report(AssetWatch watch, String assetId, int configs, AssetWatch.Outcome outcome) {
     if (outcome.ingestError().isPresent()) {
       out.println("vod demo: ingest failed: " + outcome.ingestError().get());
       out.println("vod demo: see " + settings.logDir().resolve("ingest-worker.log"));
@@ -123,7 +123,8 @@ public final class DemoCommand {
           outcome.statusByConfiguration(),
           settings.logDir().resolve("ingest-worker.log"));
     }
-    DescribeAssetResponse asset = api.describeAsset(b -> b.id(assetId));
+    DescribeAssetResponse asset =
+        watch.describeWhenSettled(assetId, configs, Duration.ofSeconds(15));
     outcome
         .firstPlayable()
         .ifPresent(

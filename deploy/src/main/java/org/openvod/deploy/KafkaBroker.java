@@ -19,6 +19,12 @@ public final class KafkaBroker {
   static final String MAIN = "kafka.Kafka";
   static final String STORAGE_TOOL = "kafka.tools.StorageTool";
 
+  /**
+   * The client JIT only: a local broker carries a few records a second, and starting (on a busy
+   * 2-core machine) is what the user waits for.
+   */
+  static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
   private final Settings settings;
   private final Path dir;
 
@@ -40,6 +46,7 @@ public final class KafkaBroker {
                 settings.dataDir(),
                 JavaCommand.options(
                     settings,
+                    QUICK_START,
                     "-Dorg.slf4j.simpleLogger.showDateTime=true",
                     "-Dorg.slf4j.simpleLogger.log.kafka.coordinator=warn",
                     "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.coordinator=warn"),
@@ -47,16 +54,23 @@ public final class KafkaBroker {
                 config.toString()),
             classpath(),
             settings.logDir().resolve("kafka.log"));
-    Readiness.waitForPort(kafka, settings.kafkaPort(), timeout);
-    // Topics with their catalogue partitions and retention, before any client auto-creates them.
     try {
+      Readiness.waitForPort(kafka, settings.kafkaPort(), timeout);
+      // Topics with their catalogue partitions and retention, before any client auto-creates them.
       TopicProvisioner.ensureTopics(settings.kafkaBootstrap(), settings.topicPrefix(), (short) 1);
+    } catch (LaunchException e) {
+      kafka.stop(Duration.ofSeconds(10));
+      throw e;
     } catch (RuntimeException e) {
-      if (!kafka.isAlive()) {
-        throw new LaunchException("kafka died while starting: " + kafka.deathReport(), e);
-      }
+      boolean died = !kafka.isAlive();
+      kafka.stop(Duration.ofSeconds(10));
       throw new LaunchException(
-          "kafka is up but topic creation failed: " + e.getMessage() + "; its log: " + kafka.log(),
+          died
+              ? "kafka died while starting: " + kafka.deathReport()
+              : "kafka is up but topic creation failed: "
+                  + e.getMessage()
+                  + "; its log: "
+                  + kafka.log(),
           e);
     }
     return kafka;
@@ -68,7 +82,7 @@ public final class KafkaBroker {
             "kafka-storage-format",
             JavaCommand.mainClass(
                 settings.dataDir(),
-                JavaCommand.options(settings),
+                JavaCommand.options(settings, QUICK_START),
                 STORAGE_TOOL,
                 "format",
                 "-t",

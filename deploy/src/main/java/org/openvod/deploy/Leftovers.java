@@ -37,8 +37,18 @@ public final class Leftovers {
     out.printf(
         "vod: stopping %d process(es) left over from a launcher that was killed: pid %s%n",
         leftovers.size(), leftovers.stream().map(p -> Long.toString(p.pid())).toList());
-    leftovers.forEach(ProcessHandle::destroy);
-    for (ProcessHandle p : leftovers) {
+    // the same order as a clean stop: services (run with -jar) before S3 and Kafka
+    stopAll(leftovers.stream().filter(Leftovers::isService).toList());
+    stopAll(leftovers.stream().filter(p -> !isService(p)).toList());
+  }
+
+  private static boolean isService(ProcessHandle p) {
+    return p.info().arguments().map(a -> Arrays.asList(a).contains("-jar")).orElse(false);
+  }
+
+  private static void stopAll(List<ProcessHandle> processes) {
+    processes.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : processes) {
       try {
         p.onExit().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {

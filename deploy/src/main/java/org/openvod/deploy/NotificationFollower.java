@@ -30,7 +30,21 @@ public final class NotificationFollower implements AutoCloseable {
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer = new KafkaConsumer<>(p);
     String topic = Topics.NOTIFICATIONS.name(topicPrefix);
-    var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+    List<org.apache.kafka.common.PartitionInfo> infos;
+    try {
+      infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+    } catch (org.apache.kafka.common.KafkaException e) {
+      consumer.close(Duration.ofSeconds(1));
+      throw new LaunchException(
+          "cannot read "
+              + topic
+              + " from Kafka at "
+              + bootstrapServers
+              + " ("
+              + e.getMessage()
+              + "); run with the same VOD_* variables as ./vod up",
+          e);
+    }
     if (infos == null || infos.isEmpty()) {
       consumer.close();
       throw new LaunchException("Kafka at " + bootstrapServers + " has no topic " + topic);

@@ -38,14 +38,58 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  /** Starts Kafka (formatting its storage the first time) and S3Proxy, and waits for both. */
-  public synchronized void startInfrastructure() {
+  /**
+   * Starts Kafka (formatting its storage the first time) and S3Proxy side by side, and waits for
+   * both.
+   */
+  public void startInfrastructure() {
     long t0 = System.nanoTime();
-    kafka = new KafkaBroker(settings).start(INFRASTRUCTURE_TIMEOUT);
+    // recorded as soon as it is ready, so that a failure of Kafka still stops it
+    CompletableFuture<ChildProcess> s3Start =
+        CompletableFuture.supplyAsync(
+            () -> recordS3(new S3Server(settings).start(INFRASTRUCTURE_TIMEOUT)));
+    ChildProcess kafkaProcess;
+    try {
+      kafkaProcess = new KafkaBroker(settings).start(INFRASTRUCTURE_TIMEOUT);
+    } catch (RuntimeException e) {
+      s3Start.handle((ok, failed) -> null).join();
+      throw e;
+    }
+    recordKafka(kafkaProcess);
     out.printf("vod: kafka ready on %s (%s)%n", settings.kafkaBootstrap(), since(t0));
-    long t1 = System.nanoTime();
-    s3 = new S3Server(settings).start(INFRASTRUCTURE_TIMEOUT);
-    out.printf("vod: s3 ready on %s (%s)%n", settings.s3Endpoint(), since(t1));
+    try {
+      s3Start.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    out.printf("vod: s3 ready on %s (%s)%n", settings.s3Endpoint(), since(t0));
+  }
+
+  private ChildProcess recordS3(ChildProcess process) {
+    synchronized (this) {
+      s3 = process;
+    }
+    return stopIfLate(process);
+  }
+
+  private void recordKafka(ChildProcess process) {
+    synchronized (this) {
+      kafka = process;
+    }
+    stopIfLate(process);
+  }
+
+  /** A child that came up after Ctrl-C (stop ran during the start) is stopped at once. */
+  private ChildProcess stopIfLate(ChildProcess process) {
+    boolean late;
+    synchronized (this) {
+      late = stopped;
+    }
+    if (late) {
+      process.stop(Duration.ofSeconds(30));
+      throw new LaunchException("stopped while starting");
+    }
+    return process;
   }
 
   /** Starts the three services side by side and waits until each says it is healthy. */
@@ -63,7 +107,7 @@ public final class Platform implements AutoCloseable {
       synchronized (this) {
         services.add(child);
       }
-      started.add(child);
+      started.add(stopIfLate(child));
     }
     for (int i = 0; i < started.size(); i++) {
       Service service = Service.values()[i];

@@ -30,7 +30,9 @@ public final class Ports {
       return false;
     }
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // as the servers themselves bind: connections of a stopped server lingering in TIME_WAIT
+      // must not count as "in use", a listening socket still does
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       return true;
     } catch (IOException e) {

@@ -48,8 +48,13 @@ public final class S3Server {
                 config.toString()),
             Map.of("CLASSPATH", JavaCommand.launcherClasspath()),
             settings.logDir().resolve("s3.log"));
-    Readiness.waitForPort(s3, settings.s3Port(), timeout);
-    createBuckets(s3, timeout);
+    try {
+      Readiness.waitForPort(s3, settings.s3Port(), timeout);
+      createBuckets(s3, timeout);
+    } catch (RuntimeException e) {
+      s3.stop(Duration.ofSeconds(10));
+      throw e;
+    }
     return s3;
   }
 

@@ -1,9 +1,12 @@
 package org.openvod.deploy;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openvod.events.PackageKind;
 import org.openvod.events.model.Notification;
 import software.amazon.awssdk.services.mediapackagevod.MediaPackageVodClient;
-import software.amazon.awssdk.services.mediapackagevod.model.DescribeAssetResponse;
 import software.amazon.awssdk.services.mediapackagevod.model.EgressEndpoint;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -110,16 +114,16 @@ class FirstAssetEndToEndTest {
                   .packagingGroupId(group)
                   .sourceArn("arn:aws:s3:::vod-sources/e2e/" + SampleMedia.HLS_MASTER)
                   .sourceRoleArn(DemoCommand.ROLE_ARN));
+      AssetWatch watch = new AssetWatch(follower, api);
       AssetWatch.Outcome outcome =
-          new AssetWatch(follower, api)
-              .watch(
-                  asset,
-                  List.copyOf(configs.values()),
-                  t0,
-                  Duration.ofSeconds(120),
-                  e ->
-                      System.out.println(
-                          "e2e: " + e.at().toMillis() + " ms " + e.notification().event()));
+          watch.watch(
+              asset,
+              List.copyOf(configs.values()),
+              t0,
+              Duration.ofSeconds(120),
+              e ->
+                  System.out.println(
+                      "e2e: " + e.at().toMillis() + " ms " + e.notification().event()));
 
       assertThat(outcome.ingestError()).as("IngestError").isEmpty();
       assertThat(outcome.timedOut())
@@ -138,7 +142,11 @@ class FirstAssetEndToEndTest {
           "e2e: first playable after %s, all done after %s%n",
           outcome.firstPlayable().orElse(null), outcome.elapsed());
 
-      Map<String, EgressEndpoint> endpoints = describeWhenSettled(api, asset, configs.size());
+      Map<String, EgressEndpoint> endpoints = new LinkedHashMap<>();
+      watch
+          .describeWhenSettled(asset, configs.size(), Duration.ofSeconds(15))
+          .egressEndpoints()
+          .forEach(e -> endpoints.put(e.packagingConfigurationId(), e));
       MediaProbe.Probe source = MediaProbe.probe(sample.resolve(SampleMedia.HLS_MASTER).toString());
       for (Map.Entry<PackageKind, String> config : configs.entrySet()) {
         PackageKind kind = config.getKey();
@@ -152,6 +160,40 @@ class FirstAssetEndToEndTest {
         }
       }
     }
+  }
+
+  @Test
+  void theDemoPrintsPlaybackUrlsThatPlay() throws Exception {
+    // the demo generates the sample only when missing: hand it the one made above
+    Path demoSample = dataDir.resolve("sample");
+    try (Stream<Path> files = Files.walk(sample)) {
+      for (Path file : files.toList()) {
+        Path target = demoSample.resolve(sample.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    int code = new DemoCommand(settings, new PrintStream(printed, true, UTF_8)).run();
+    String output = printed.toString(UTF_8);
+    System.out.println(output);
+
+    assertThat(output)
+        .contains("IngestStart")
+        .contains("VodAssetPlayable")
+        .contains("IngestComplete");
+    Matcher hls =
+        Pattern.compile("demo-\\S+-hls\\s+PLAYABLE\\s+(http://\\S+\\.m3u8)").matcher(output);
+    assertThat(hls.find()).as("a PLAYABLE HLS URL in:\n" + output).isTrue();
+    MediaProbe.Run demux = MediaProbe.demuxAll(hls.group(1));
+    assertThat(demux.exitCode()).as(demux.stderr()).isZero();
+    boolean allPlayable = !output.contains("FAILED") && !output.contains("PROCESSING");
+    assertThat(code)
+        .as("exit code when %s", allPlayable ? "all are playable" : "some failed")
+        .isEqualTo(allPlayable ? 0 : 1);
   }
 
   private static void assertPlaysLikeTheSource(
@@ -176,26 +218,6 @@ class FirstAssetEndToEndTest {
     assertThat(output.duration())
         .as("duration of " + url)
         .isCloseTo(source.duration(), org.assertj.core.data.Offset.offset(0.5));
-  }
-
-  /** DescribeAsset once every endpoint has left QUEUED/PROCESSING (the API follows events). */
-  private static Map<String, EgressEndpoint> describeWhenSettled(
-      MediaPackageVodClient api, String asset, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    Map<String, EgressEndpoint> byConfig = new LinkedHashMap<>();
-    while (true) {
-      DescribeAssetResponse described = api.describeAsset(b -> b.id(asset));
-      byConfig.clear();
-      described.egressEndpoints().forEach(e -> byConfig.put(e.packagingConfigurationId(), e));
-      boolean settled =
-          byConfig.size() == count
-              && byConfig.values().stream()
-                  .allMatch(e -> "PLAYABLE".equals(e.status()) || "FAILED".equals(e.status()));
-      if (settled || System.nanoTime() > deadline) {
-        return byConfig;
-      }
-      Thread.sleep(250);
-    }
   }
 
   private static Path moduleDir() {

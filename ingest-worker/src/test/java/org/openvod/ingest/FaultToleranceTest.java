@@ -74,8 +74,9 @@ class FaultToleranceTest {
     String prefix = TestKafka.uniquePrefix();
     String sourceArn = "arn:aws:s3:::" + SOURCES + "/" + SourceMedia.upload(SOURCES, "d/");
     OutputBucket output = new OutputBucket("delete-output");
-    // every S3 request takes 250 ms, so packaging lasts seconds and the delete lands mid-way
-    try (FaultyS3Proxy slow = new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 250, 7);
+    // every S3 write takes 500 ms, so storing the outputs lasts seconds and the delete lands
+    // mid-way
+    try (FaultyS3Proxy slow = new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 500, 7);
         WorkerInstance worker =
             WorkerInstance.start(
                     prefix,
@@ -92,10 +93,12 @@ class FaultToleranceTest {
               asset,
               assetHex,
               List.of(Fixtures.target(assetHex, Fixtures.hls(Fixtures.newId("cfg"), false)))));
-      log.await(
-          assetId,
-          Duration.ofSeconds(30),
-          n -> n.stream().anyMatch(x -> x.event().equals(Notification.PACKAGING_STARTED)));
+      // wait until the job has stored some of its files, so the delete has something to remove
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (output.count(assetHex + "/") == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(output.count(assetHex + "/")).isPositive();
 
       RecordMetadata delete =
           log.send(
@@ -112,6 +115,55 @@ class FaultToleranceTest {
               Notification.VOD_ASSET_PLAYABLE,
               Notification.INGEST_COMPLETE,
               Notification.INGEST_ERROR);
+    }
+  }
+
+  @Test
+  void aWorkerStoppedMidJobLosesNothingTheNextOneRedoesTheAsset() throws Exception {
+    String prefix = TestKafka.uniquePrefix();
+    String sourceArn = "arn:aws:s3:::" + SOURCES + "/" + SourceMedia.upload(SOURCES, "h/");
+    OutputBucket output = new OutputBucket("handover-output");
+    NotificationLog log = new NotificationLog(prefix);
+    String assetId = Fixtures.newId("handover");
+    String assetHex = EgressLayout.newHexId();
+    PackagingTarget target = Fixtures.target(assetHex, Fixtures.hls(Fixtures.newId("cfg"), false));
+    try (FaultyS3Proxy slow = new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 500, 11)) {
+      WorkerInstance first =
+          WorkerInstance.start(
+                  prefix,
+                  SOURCES,
+                  "handover-output",
+                  Map.of("openvod.s3.endpoint", slow.endpoint()))
+              .awaitAssignment();
+      try {
+        log.send(
+            Fixtures.created(Fixtures.asset(assetId, sourceArn, null), assetHex, List.of(target)));
+        log.await(
+            assetId,
+            Duration.ofSeconds(30),
+            n -> n.stream().anyMatch(x -> x.event().equals(Notification.PACKAGING_STARTED)));
+      } finally {
+        first.close(); // mid-job: the record was not committed
+      }
+    }
+    List<Notification> before = log.await(assetId, Duration.ofSeconds(1), n -> false);
+    assertThat(NotificationLog.events(before)).doesNotContain(Notification.INGEST_COMPLETE);
+
+    try (WorkerInstance second =
+        WorkerInstance.start(prefix, SOURCES, "handover-output", Map.of())) {
+      List<Notification> all = log.awaitEnds(assetId, 1);
+      List<Notification> redone = all.subList(before.size(), all.size());
+      assertThat(NotificationLog.events(redone))
+          .containsExactly(
+              Notification.INGEST_START,
+              Notification.PACKAGING_STARTED,
+              Notification.VOD_ASSET_PLAYABLE,
+              Notification.INGEST_COMPLETE);
+      // the same lifecycle event, so the same ids: consumers drop the repeats
+      assertThat(redone.get(0).id()).isEqualTo(before.get(0).id());
+      Path copy = output.download(target.keyPrefix(assetHex));
+      SourceMedia.run(
+          copy, "ffmpeg", "-v", "error", "-i", "index.m3u8", "-map", "0", "-f", "null", "-");
     }
   }
 

@@ -284,6 +284,9 @@ public final class Decider {
     if (!(record instanceof AssetRecord a)) {
       return Decision.nothing();
     }
+    if (!aboutThisAsset(n, a.assetHex())) {
+      return Decision.nothing(); // about an earlier asset that had the same id
+    }
     String configId = n.detail() == null ? null : n.detail().packagingConfigurationId();
     List<EgressEndpoint> before = a.asset().egressEndpoints();
     List<EgressEndpoint> after = StatusFolding.fold(before, n.event(), configId);
@@ -292,6 +295,18 @@ public final class Decider {
     }
     AssetRecord updated = new AssetRecord(withEndpoints(a.asset(), after), a.assetHex());
     return Decision.accept(updated, List.of(ResourceChange.put(updated)), List.of());
+  }
+
+  /**
+   * Notifications name the asset by ARN, which a re-created asset shares with a deleted one; when
+   * the notification carries manifest URLs, they must lie under this asset's own hex id.
+   */
+  private static boolean aboutThisAsset(Notification n, String assetHex) {
+    List<String> urls = n.detail() == null ? null : n.detail().manifestUrls();
+    if (urls == null || urls.isEmpty()) {
+      return true;
+    }
+    return urls.stream().anyMatch(u -> u.contains(EgressLayout.PATH_PREFIX + assetHex + "/"));
   }
 
   private static PackagingTarget target(

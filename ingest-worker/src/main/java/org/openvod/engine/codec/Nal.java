@@ -15,15 +15,23 @@ public final class Nal {
     int end = offset + length;
     int start = -1;
     int i = offset;
+    // looks at the third byte of each candidate 00 00 01: most bytes rule out three positions
     while (i + 2 < end) {
-      if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1) {
+      int third = data[i + 2];
+      if (third > 1 || third < 0) {
+        i += 3;
+      } else if (third == 0) {
+        i++;
+      } else if (data[i + 1] != 0) {
+        i += 3;
+      } else if (data[i] != 0) {
+        i += 2;
+      } else {
         if (start >= 0) {
           units.add(trimmed(data, start, i));
         }
         i += 3;
         start = i;
-      } else {
-        i++;
       }
     }
     if (start >= 0 && start < end) {

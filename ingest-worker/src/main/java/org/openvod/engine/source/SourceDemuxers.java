@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.pipeline.Demuxer;
 import org.openvod.engine.source.hls.HlsDemuxer;
+import org.openvod.engine.source.smil.SmilDemuxer;
 
 /** Picks the demuxer of a source by its root file's extension. */
 public final class SourceDemuxers {
@@ -17,9 +18,7 @@ public final class SourceDemuxers {
       return new HlsDemuxer(source, rootFile);
     }
     if (lower.endsWith(".smil")) {
-      throw new PackagingException(
-          PackagingException.Reason.UNSUPPORTED_CONTENT,
-          rootFile + ": SMIL sources are not available yet");
+      return new SmilDemuxer(source, rootFile);
     }
     throw new PackagingException(
         PackagingException.Reason.UNSUPPORTED_CONTENT,

@@ -141,6 +141,7 @@ public final class LifecycleConsumer implements AutoCloseable {
     if (!running) {
       return;
     }
+    log.info("lifecycle consumer closing; running jobs stop and their records stay uncommitted");
     running = false;
     consumer.wakeup();
     try {

@@ -39,21 +39,47 @@ class EnginePlaybackTest {
 
   /** One output of the pass and the players it must play in. */
   private record OutputCase(
-      String id, OutputFormat format, boolean audioRenditionGroup, List<Player> players) {}
+      String id,
+      OutputFormat format,
+      boolean audioRenditionGroup,
+      String segmentTemplateFormat,
+      List<Player> players) {
 
-  /** Shaka Player 5 has no Smooth Streaming parser (Shaka Error 4000): MSS plays in dash.js. */
+    OutputCase(String id, OutputFormat format, List<Player> players) {
+      this(id, format, false, "NUMBER_WITH_TIMELINE", players);
+    }
+  }
+
+  /**
+   * Every format in the players that matter for it, plus the options that change what players
+   * parse: HLS-TS with an audio rendition group, and the other two DASH segment templates (players
+   * compute segment numbers and times from them). Shaka Player 5 has no Smooth Streaming parser
+   * (Shaka Error 4000): MSS plays in dash.js with its MSS plugin.
+   */
   private static final List<OutputCase> OUTPUTS =
       List.of(
-          new OutputCase(
-              "hls_ts", OutputFormat.HLS_TS, false, List.of(Player.HLS_JS, Player.SHAKA)),
+          new OutputCase("hls_ts", OutputFormat.HLS_TS, List.of(Player.HLS_JS, Player.SHAKA)),
           new OutputCase(
               "hls_ts_audio_group",
               OutputFormat.HLS_TS,
               true,
+              "NUMBER_WITH_TIMELINE",
               List.of(Player.HLS_JS, Player.SHAKA)),
-          new OutputCase("cmaf", OutputFormat.CMAF, false, List.of(Player.HLS_JS, Player.SHAKA)),
-          new OutputCase("dash", OutputFormat.DASH, false, List.of(Player.DASH_JS, Player.SHAKA)),
-          new OutputCase("mss", OutputFormat.MSS, false, List.of(Player.DASH_JS)));
+          new OutputCase("cmaf", OutputFormat.CMAF, List.of(Player.HLS_JS, Player.SHAKA)),
+          new OutputCase("dash", OutputFormat.DASH, List.of(Player.DASH_JS, Player.SHAKA)),
+          new OutputCase(
+              "dash_time_timeline",
+              OutputFormat.DASH,
+              false,
+              "TIME_WITH_TIMELINE",
+              List.of(Player.DASH_JS)),
+          new OutputCase(
+              "dash_number_duration",
+              OutputFormat.DASH,
+              false,
+              "NUMBER_WITH_DURATION",
+              List.of(Player.DASH_JS)),
+          new OutputCase("mss", OutputFormat.MSS, List.of(Player.DASH_JS)));
 
   /** How the engine says a format or source is still missing (then the test is skipped). */
   private static final Pattern NOT_YET =
@@ -143,7 +169,7 @@ class EnginePlaybackTest {
               output.audioRenditionGroup(),
               false,
               false,
-              "NUMBER_WITH_TIMELINE",
+              output.segmentTemplateFormat(),
               new FolderOutputSink(dir.resolve(outputFolder(source, output)))));
     }
     Path rootFile = source.rootFile();

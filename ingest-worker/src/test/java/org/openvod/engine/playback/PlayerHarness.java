@@ -105,7 +105,9 @@ final class PlayerHarness {
             result.elapsedMs(),
             url,
             result.ok() ? "" : " (" + result.reason() + ")",
-            result.warnings().isEmpty() ? "" : " warnings: " + result.warnings());
+            result.warnings().isEmpty()
+                ? ""
+                : " " + result.warnings().size() + " warnings, first: " + result.warnings().get(0));
         if (result.ok() != (process.exitValue() == 0)) {
           throw new IllegalStateException(
               "play.mjs exit code " + process.exitValue() + " contradicts its JSON: " + line);

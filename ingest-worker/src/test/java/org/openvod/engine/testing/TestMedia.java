@@ -30,6 +30,9 @@ public final class TestMedia {
     {640, 360, 900_000}, {480, 270, 500_000}, {320, 180, 250_000}
   };
 
+  /** Bump when a recipe changes, so cached media from older recipes are not reused. */
+  private static final String RECIPES = "r2";
+
   private TestMedia() {}
 
   /** The build folder (target, target-x): where test classes are. */
@@ -234,7 +237,7 @@ public final class TestMedia {
   }
 
   private static Path make(String name, Maker maker) {
-    Path dir = buildDir().resolve("test-media").resolve(name);
+    Path dir = buildDir().resolve("test-media").resolve(RECIPES).resolve(name);
     Path done = dir.resolve(".done");
     if (Files.exists(done)) {
       return dir;

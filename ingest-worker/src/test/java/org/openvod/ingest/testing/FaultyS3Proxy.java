@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy in front of an S3 server that misbehaves on purpose: it answers a share of requests
- * with 503 SlowDown, resets another share of connections, and can delay every request. It makes
+ * with 503 SlowDown, resets another share of connections, and can delay every write (PUT). It makes
  * every request use its own connection (it forwards them with {@code Connection: close}, a header
  * SigV4 does not sign), so the fault share applies per request.
  */
@@ -30,7 +30,7 @@ public final class FaultyS3Proxy implements AutoCloseable {
   private final URI upstream;
   private final double failShare;
   private final double resetShare;
-  private final long latencyMillis;
+  private final long writeLatencyMillis;
   private final Random random;
   private final ServerSocket server;
   private final ExecutorService threads =
@@ -44,12 +44,12 @@ public final class FaultyS3Proxy implements AutoCloseable {
   private final AtomicInteger faults = new AtomicInteger();
 
   public FaultyS3Proxy(
-      URI upstream, double failShare, double resetShare, long latencyMillis, long seed)
+      URI upstream, double failShare, double resetShare, long writeLatencyMillis, long seed)
       throws IOException {
     this.upstream = upstream;
     this.failShare = failShare;
     this.resetShare = resetShare;
-    this.latencyMillis = latencyMillis;
+    this.writeLatencyMillis = writeLatencyMillis;
     this.random = new Random(seed);
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     threads.execute(this::acceptLoop);
@@ -87,8 +87,8 @@ public final class FaultyS3Proxy implements AutoCloseable {
         return;
       }
       requests.incrementAndGet();
-      if (latencyMillis > 0) {
-        Thread.sleep(latencyMillis);
+      if (writeLatencyMillis > 0 && head[0] == 'P' && head[1] == 'U' && head[2] == 'T') {
+        Thread.sleep(writeLatencyMillis);
       }
       double dice;
       synchronized (random) {

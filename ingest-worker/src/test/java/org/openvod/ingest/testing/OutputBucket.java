@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class OutputBucket {
 
   private final String bucket;
+  private final S3Client s3 = TestS3.client();
 
   public OutputBucket(String bucket) {
     this.bucket = bucket;
@@ -37,11 +38,8 @@ public final class OutputBucket {
   }
 
   public int count(String prefix) {
-    try (S3Client s3 = TestS3.client()) {
-      return (int)
-          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-              .count();
-    }
+    return (int)
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().count();
   }
 
   public String contentType(String key) {

@@ -32,6 +32,7 @@ public final class WorkerInstance implements AutoCloseable {
       String prefix, String sourceBucket, String outputBucket, Map<String, Object> extra) {
     Map<String, Object> p = new HashMap<>();
     p.put("server.port", "0");
+    p.put("server.shutdown", "immediate");
     p.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
     p.put("openvod.topic-prefix", prefix);
     p.put("openvod.s3.endpoint", TestS3.endpoint().toString());

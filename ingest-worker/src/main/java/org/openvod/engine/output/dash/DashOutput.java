@@ -113,13 +113,18 @@ public final class DashOutput extends FragmentedOutput {
           org.openvod.engine.output.fmp4.StreamSelection.videos(
               manifest, videos, v -> logs.get(v).averageBitrate()));
     }
+    // the period starts at the earliest segment; it lasts as long as the video: audio running a
+    // few ms past it would make duration-addressed players ask for a segment that does not exist
     double start = Double.MAX_VALUE;
-    double duration = 0;
     for (FragmentedTrack t : tracks) {
       SegmentLog log = logs.get(t);
       start = Math.min(start, log.seconds(log.entries().get(0).startTime()));
-      duration = Math.max(duration, log.totalSeconds());
     }
+    double end = 0;
+    for (FragmentedTrack t : videos) {
+      end = Math.max(end, logs.get(t).presentationEndSeconds());
+    }
+    double duration = end - start;
     for (int m = 0; m < spec.manifests().size(); m++) {
       ManifestSpec manifest = spec.manifests().get(m);
       MpdWriter mpd =

@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputSpec;
@@ -27,6 +29,7 @@ public final class CmafOutput extends FragmentedOutput {
   private final Instant programDateTimeStart;
   private final boolean iframes;
   private final Map<FragmentedTrack, SegmentLog> logs = new HashMap<>();
+  private final Set<String> audioKeys = new HashSet<>();
 
   /** Peak bits per second of each video track's I-frame segments. */
   private final Map<FragmentedTrack, Long> iframePeaks = new HashMap<>();
@@ -43,6 +46,27 @@ public final class CmafOutput extends FragmentedOutput {
     super(spec);
     this.programDateTimeStart = programDateTimeStart;
     this.iframes = spec.manifests().stream().anyMatch(ManifestSpec::includeIframeOnlyStream);
+  }
+
+  /**
+   * Keeps one audio track per language, name, codec and layout: HLS sources carry the same audio
+   * muxed into every variant, and one EXT-X-MEDIA group needs it once.
+   */
+  @Override
+  protected boolean accepts(StreamInfo info) {
+    if (info.kind() != TrackKind.AUDIO) {
+      return true;
+    }
+    return audioKeys.add(
+        info.language()
+            + "|"
+            + info.name()
+            + "|"
+            + info.codecString()
+            + "|"
+            + info.channels()
+            + "|"
+            + info.sampleRate());
   }
 
   @Override

@@ -32,7 +32,7 @@ public abstract class FragmentedOutput implements MediaHandler {
 
   @Override
   public void onStreamInfo(StreamInfo info) throws Exception {
-    if (info.kind() == TrackKind.SUBTITLE) {
+    if (info.kind() == TrackKind.SUBTITLE || !accepts(info)) {
       return;
     }
     tracks.put(info.trackId(), new FragmentedTrack(info, parameterSetsInBand()));
@@ -76,6 +76,11 @@ public abstract class FragmentedOutput implements MediaHandler {
           "output " + spec.outputId() + ": no video samples to package");
     }
     finish(written);
+  }
+
+  /** Whether this output packages the stream at all; the others' samples are dropped. */
+  protected boolean accepts(StreamInfo info) {
+    return true;
   }
 
   /** Writes one segment (and whatever else it implies, such as the init segment). */

@@ -14,12 +14,16 @@ public final class SegmentLog {
 
   private final long timescale;
   private final List<Entry> entries = new ArrayList<>();
+  private long firstCompositionOffset;
 
   public SegmentLog(long timescale) {
     this.timescale = timescale;
   }
 
   public void add(Segment segment, long bytes) {
+    if (entries.isEmpty()) {
+      firstCompositionOffset = segment.samples().get(0).compositionOffset();
+    }
     entries.add(new Entry(segment.number(), segment.baseDecodeTime(), segment.duration(), bytes));
   }
 
@@ -41,6 +45,15 @@ public final class SegmentLog {
 
   public double totalSeconds() {
     return seconds(totalDuration());
+  }
+
+  /** Presentation time (seconds) where the track ends: decode end plus the first offset. */
+  public double presentationEndSeconds() {
+    if (entries.isEmpty()) {
+      return 0;
+    }
+    Entry last = entries.get(entries.size() - 1);
+    return seconds(last.startTime() + last.duration() + firstCompositionOffset);
   }
 
   public double maxSegmentSeconds() {

@@ -22,12 +22,13 @@ import org.openvod.engine.pipeline.MediaHandler;
  * HLS with MPEG-TS segments, after a {@link org.openvod.engine.pipeline.Segmenter}.
  *
  * <p>Each video track is a variant ({@code v<n>/seg_<i>.ts}); its rendition's audio is muxed in
- * (or, for a rendition without audio, the first audio-only rendition's), unless the spec asks for
- * an audio rendition group: then variants are video only and each distinct audio track is an
- * EXT-X-MEDIA rendition ({@code a<n>/seg_<i>.ts}) of group {@code audio}. Segments are written as
- * they complete; at the end, per manifest, the media playlists ({@code <name>_v<n>.m3u8}, {@code
- * <name>_a<n>.m3u8}, {@code <name>_v<n>_iframes.m3u8}) and last the multivariant playlist {@code
- * <name>.m3u8}. The output depends only on its input: same source, same bytes.
+ * (or, for a rendition without audio, the first audio-only rendition's, else the first audio track
+ * of the source), unless the spec asks for an audio rendition group: then variants are video only
+ * and each distinct audio track is an EXT-X-MEDIA rendition ({@code a<n>/seg_<i>.ts}) of group
+ * {@code audio}. Segments are written as they complete; at the end, per manifest, the media
+ * playlists ({@code <name>_v<n>.m3u8}, {@code <name>_a<n>.m3u8}, {@code <name>_v<n>_iframes.m3u8})
+ * and last the multivariant playlist {@code <name>.m3u8}. The output depends only on its input:
+ * same source, same bytes.
  */
 public final class HlsTsOutput implements MediaHandler {
 
@@ -142,8 +143,10 @@ public final class HlsTsOutput implements MediaHandler {
       List<StreamInfo> muxed = List.of();
       if (!spec.useAudioRenditionGroup()) {
         muxed = audio.stream().filter(a -> a.renditionId() == v.renditionId()).toList();
-        if (muxed.isEmpty() && !audioOnly.isEmpty()) {
-          muxed = List.of(audioOnly.get(0));
+        if (muxed.isEmpty() && !audio.isEmpty()) {
+          // a video-only rendition borrows the source's main audio (an audio-only rendition's,
+          // or, as with SMIL includeAudio, another file's), so every variant has sound
+          muxed = List.of(audioOnly.isEmpty() ? audio.get(0) : audioOnly.get(0));
         }
       }
       RenditionSegments record = new RenditionSegments("v" + variantRecords.size(), v, muxed);

@@ -1,11 +1,11 @@
 package org.openvod.engine.output.hls;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvod.engine.codec.ByteStore;
 import org.openvod.engine.media.Sample;
 
 /**
@@ -36,13 +36,17 @@ final class TsSegmentWriter {
 
   private final List<TsStream> streams;
   private final TsStream pcrStream;
-  private final Map<Integer, Integer> counters = new HashMap<>();
+
+  /** Last continuity counter per PID, -1 before the first packet. */
+  private final int[] counters = new int[8192];
+
   private final byte[] pat;
   private final byte[] pmt;
 
   TsSegmentWriter(List<TsStream> streams) {
     this.streams = List.copyOf(streams);
     this.pcrStream = streams.stream().filter(TsStream::isVideo).findFirst().orElse(streams.get(0));
+    Arrays.fill(counters, -1);
     this.pat = patSection();
     this.pmt = pmtSection();
   }
@@ -51,7 +55,7 @@ final class TsSegmentWriter {
    * @param samples every sample of the segment, in decode order across streams
    */
   Segment write(List<Timed> samples) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate(samples));
+    ByteStore out = new ByteStore(estimate(samples));
     List<KeyFrame> keyFrames = new ArrayList<>();
     tables(out);
     boolean tablesFresh = true;
@@ -101,7 +105,7 @@ final class TsSegmentWriter {
     return n;
   }
 
-  private void flushAudio(Map<TsStream, List<Timed>> audio, ByteArrayOutputStream out) {
+  private void flushAudio(Map<TsStream, List<Timed>> audio, ByteStore out) {
     for (TsStream stream : streams) {
       List<Timed> pending = audio.get(stream);
       if (pending != null && !pending.isEmpty()) {
@@ -110,28 +114,23 @@ final class TsSegmentWriter {
     }
   }
 
-  private void flushAudio(TsStream stream, List<Timed> pending, ByteArrayOutputStream out) {
-    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+  private void flushAudio(TsStream stream, List<Timed> pending, ByteStore out) {
+    ByteStore payload = new ByteStore(AUDIO_PES_TARGET + 2048);
     for (Timed t : pending) {
-      payload.writeBytes(stream.payload(t.sample()));
+      payload.write(stream.payload(t.sample()));
     }
     Timed first = pending.get(0);
     writePes(out, stream, first.pts(), first.pts(), payload.toByteArray(), false);
     pending.clear();
   }
 
-  private void tables(ByteArrayOutputStream out) {
+  private void tables(ByteStore out) {
     section(out, 0, pat);
     section(out, PMT_PID, pmt);
   }
 
   private void writePes(
-      ByteArrayOutputStream out,
-      TsStream stream,
-      long pts,
-      long dts,
-      byte[] payload,
-      boolean randomAccess) {
+      ByteStore out, TsStream stream, long pts, long dts, byte[] payload, boolean randomAccess) {
     boolean withDts = dts != pts;
     int headerData = withDts ? 10 : 5;
     byte[] pes = new byte[9 + headerData + payload.length];
@@ -175,12 +174,7 @@ final class TsSegmentWriter {
 
   /** Writes one packet with as much of {@code data} from {@code from} as fits; returns how much. */
   private int packet(
-      ByteArrayOutputStream out,
-      int pid,
-      boolean unitStart,
-      byte[] adaptation,
-      byte[] data,
-      int from) {
+      ByteStore out, int pid, boolean unitStart, byte[] adaptation, byte[] data, int from) {
     int room = PACKET - 4 - (adaptation == null ? 0 : 1 + adaptation.length);
     int chunk = Math.min(room, data.length - from);
     int stuffing = room - chunk;
@@ -198,8 +192,8 @@ final class TsSegmentWriter {
         af = grown;
       }
     }
-    int cc = (counters.getOrDefault(pid, -1) + 1) & 0xf;
-    counters.put(pid, cc);
+    int cc = (counters[pid] + 1) & 0xf;
+    counters[pid] = cc;
     out.write(0x47);
     out.write((unitStart ? 0x40 : 0) | (pid >> 8));
     out.write(pid & 0xff);
@@ -212,7 +206,7 @@ final class TsSegmentWriter {
     return chunk;
   }
 
-  private void section(ByteArrayOutputStream out, int pid, byte[] section) {
+  private void section(ByteStore out, int pid, byte[] section) {
     byte[] payload = new byte[1 + section.length];
     System.arraycopy(section, 0, payload, 1, section.length);
     byte[] padded = new byte[PACKET - 4];

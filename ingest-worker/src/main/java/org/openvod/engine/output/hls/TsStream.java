@@ -1,8 +1,8 @@
 package org.openvod.engine.output.hls;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.openvod.engine.codec.Aac;
+import org.openvod.engine.codec.ByteStore;
 import org.openvod.engine.codec.H264;
 import org.openvod.engine.codec.H265;
 import org.openvod.engine.codec.Nal;
@@ -90,8 +90,8 @@ final class TsStream {
   private byte[] annexB(Sample sample) {
     boolean hevc = info.codec() == Codec.H265;
     List<byte[]> units = Nal.splitLengthPrefixed(sample.data());
-    ByteArrayOutputStream out = new ByteArrayOutputStream(sample.data().length + 64);
-    out.writeBytes(hevc ? H265_AUD : H264_AUD);
+    ByteStore out = new ByteStore(sample.data().length + 64);
+    out.write(hevc ? H265_AUD : H264_AUD);
     boolean inBand = false;
     for (byte[] unit : units) {
       int type = hevc ? H265.type(unit) : H264.type(unit);
@@ -101,8 +101,8 @@ final class TsStream {
     }
     if (sample.keyframe() && !inBand) {
       for (byte[] unit : parameterSets) {
-        out.writeBytes(START);
-        out.writeBytes(unit);
+        out.write(START);
+        out.write(unit);
       }
     }
     for (byte[] unit : units) {
@@ -110,8 +110,8 @@ final class TsStream {
       if (hevc ? type == H265.NAL_AUD : type == H264.NAL_AUD) {
         continue;
       }
-      out.writeBytes(START);
-      out.writeBytes(unit);
+      out.write(START);
+      out.write(unit);
     }
     return out.toByteArray();
   }

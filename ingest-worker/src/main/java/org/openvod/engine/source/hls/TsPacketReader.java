@@ -2,11 +2,11 @@ package org.openvod.engine.source.hls;
 
 import static org.openvod.engine.media.PackagingException.Reason.MALFORMED_SOURCE;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openvod.engine.codec.ByteStore;
 import org.openvod.engine.media.PackagingException;
 
 /**
@@ -34,8 +34,17 @@ final class TsPacketReader {
 
   private int pmtPid = -1;
   private Map<Integer, EsEntry> streams = Map.of();
-  private final Map<Integer, Integer> continuity = new HashMap<>();
-  private final Map<Integer, ByteArrayOutputStream> pes = new HashMap<>();
+
+  /** Last continuity counter per PID in the current segment, -1 before its first packet. */
+  private final int[] continuity = new int[8192];
+
+  /** The stream of each PID the PMT lists, or null. */
+  private final EsEntry[] byPid = new EsEntry[8192];
+
+  /** The PES being assembled per PID, null between PES packets. */
+  private final ByteStore[] pes = new ByteStore[8192];
+
+  private final boolean[] open = new boolean[8192];
 
   /** Reads one segment's bytes; {@code file} names it in errors. */
   void read(byte[] data, String file, PesListener listener) throws PackagingException {
@@ -47,7 +56,7 @@ final class TsPacketReader {
           MALFORMED_SOURCE,
           file + ": " + data.length + " bytes is not a whole number of 188-byte TS packets");
     }
-    continuity.clear();
+    Arrays.fill(continuity, -1);
     for (int at = 0; at < data.length; at += PACKET) {
       packet(data, at, file, listener);
     }
@@ -87,13 +96,14 @@ final class TsPacketReader {
     if (pid == 0x1fff || !hasPayload) {
       return;
     }
-    EsEntry stream = streams.get(pid);
+    EsEntry stream = byPid[pid];
     boolean tracked = pid == 0 || pid == pmtPid || stream != null;
     if (!tracked) {
       return;
     }
-    Integer last = continuity.put(pid, counter);
-    if (last != null && !discontinuity) {
+    int last = continuity[pid];
+    continuity[pid] = counter;
+    if (last >= 0 && !discontinuity) {
       if (counter == last) {
         return; // a duplicate packet, allowed once
       }
@@ -124,11 +134,14 @@ final class TsPacketReader {
     } else {
       if (unitStart) {
         flush(stream, file, listener);
-        pes.put(pid, new ByteArrayOutputStream(4096));
+        if (pes[pid] == null) {
+          pes[pid] = new ByteStore(4096);
+        }
+        pes[pid].clear();
+        open[pid] = true;
       }
-      ByteArrayOutputStream buffer = pes.get(pid);
-      if (buffer != null) {
-        buffer.write(d, payload, end - payload);
+      if (open[pid]) {
+        pes[pid].write(d, payload, end - payload);
       }
     }
   }
@@ -188,50 +201,53 @@ final class TsPacketReader {
     }
     if (!found.equals(streams)) {
       streams = found;
+      Arrays.fill(byPid, null);
+      for (EsEntry entry : found.values()) {
+        byPid[entry.pid()] = entry;
+      }
       listener.onPmt(found);
     }
   }
 
   private void flush(EsEntry stream, String file, PesListener listener) throws PackagingException {
-    ByteArrayOutputStream buffer = pes.remove(stream.pid());
-    if (buffer == null || buffer.size() == 0) {
+    ByteStore buffer = pes[stream.pid()];
+    if (!open[stream.pid()] || buffer.size() == 0) {
       return;
     }
-    byte[] b = buffer.toByteArray();
-    if (b.length < 9 || b[0] != 0 || b[1] != 0 || b[2] != 1) {
+    open[stream.pid()] = false;
+    int size = buffer.size();
+    if (size < 9 || buffer.get(0) != 0 || buffer.get(1) != 0 || buffer.get(2) != 1) {
       throw new PackagingException(
           MALFORMED_SOURCE, file + ": PES on PID " + stream.pid() + " has no start code");
     }
-    int headerLength = b[8] & 0xff;
-    int flags = (b[7] >> 6) & 3;
+    int headerLength = buffer.get(8) & 0xff;
+    int flags = (buffer.get(7) >> 6) & 3;
     int payload = 9 + headerLength;
-    if (payload > b.length) {
+    if (payload > size) {
       throw new PackagingException(
           MALFORMED_SOURCE, file + ": PES header on PID " + stream.pid() + " is truncated");
     }
     long pts = -1;
     long dts = -1;
     if ((flags & 2) != 0 && headerLength >= 5) {
-      pts = timestamp(b, 9);
+      pts = timestamp(buffer, 9);
     }
     if (flags == 3 && headerLength >= 10) {
-      dts = timestamp(b, 14);
+      dts = timestamp(buffer, 14);
     }
-    int declared = ((b[4] & 0xff) << 8) | (b[5] & 0xff);
-    int end = b.length;
+    int declared = ((buffer.get(4) & 0xff) << 8) | (buffer.get(5) & 0xff);
+    int end = size;
     if (declared > 0 && 6 + declared < end) {
       end = 6 + declared;
     }
-    byte[] data = new byte[end - payload];
-    System.arraycopy(b, payload, data, 0, data.length);
-    listener.onPes(stream, pts, dts, data);
+    listener.onPes(stream, pts, dts, buffer.copy(payload, end));
   }
 
-  private static long timestamp(byte[] b, int p) {
-    return (((long) (b[p] >> 1) & 0x07) << 30)
-        | ((long) (b[p + 1] & 0xff) << 22)
-        | ((long) ((b[p + 2] & 0xff) >> 1) << 15)
-        | ((long) (b[p + 3] & 0xff) << 7)
-        | ((b[p + 4] & 0xff) >> 1);
+  private static long timestamp(ByteStore b, int p) {
+    return (((long) (b.get(p) >> 1) & 0x07) << 30)
+        | ((long) (b.get(p + 1) & 0xff) << 22)
+        | ((long) ((b.get(p + 2) & 0xff) >> 1) << 15)
+        | ((long) (b.get(p + 3) & 0xff) << 7)
+        | ((b.get(p + 4) & 0xff) >> 1);
   }
 }

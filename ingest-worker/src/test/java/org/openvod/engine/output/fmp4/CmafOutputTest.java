@@ -214,6 +214,31 @@ class CmafOutputTest {
     assertTrue(e.getMessage().contains("none"), e.getMessage());
   }
 
+  @Test
+  void programDateTimeFollowsTheManifestInterval() throws Exception {
+    FileSink out = new FileSink(OutputTesting.folder("cmaf-pdt"));
+    ManifestSpec pdt =
+        new ManifestSpec(
+            "pdt", false, 4, "NONE", 0, Integer.MAX_VALUE, "ORIGINAL", "FULL", 0, "NONE");
+    var spec = OutputTesting.spec(OutputFormat.CMAF, 2, List.of(pdt), false, false, null, out);
+    OutputTesting.packageSmil(
+        Mp4TestMedia.abr(),
+        "abr.smil",
+        2,
+        new CmafOutput(spec, java.time.Instant.parse("2026-12-01T10:00:00Z")));
+    String media = out.text("video_1/pdt.m3u8");
+    List<String> stamps = new ArrayList<>();
+    Matcher m = Pattern.compile("#EXT-X-PROGRAM-DATE-TIME:(\\S+)").matcher(media);
+    while (m.find()) {
+      stamps.add(m.group(1));
+    }
+    assertEquals(
+        List.of("2026-12-01T10:00:00.000Z", "2026-12-01T10:00:04.000Z", "2026-12-01T10:00:08.000Z"),
+        stamps,
+        media);
+    OutputTesting.assertFfmpegReads(out.folder.resolve("pdt.m3u8"));
+  }
+
   static int count(String text, String what) {
     return text.split(Pattern.quote(what), -1).length - 1;
   }

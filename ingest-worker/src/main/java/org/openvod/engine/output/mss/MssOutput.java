@@ -1,0 +1,167 @@
+package org.openvod.engine.output.mss;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.ManifestSpec;
+import org.openvod.engine.output.OutputSpec;
+import org.openvod.engine.output.fmp4.FragmentedOutput;
+import org.openvod.engine.output.fmp4.FragmentedTrack;
+import org.openvod.engine.output.fmp4.MediaSegment;
+import org.openvod.engine.output.fmp4.Segment;
+import org.openvod.engine.output.fmp4.SegmentLog;
+
+/**
+ * Microsoft Smooth Streaming. Per manifest a folder {@code <name>.ism/} holding the client manifest
+ * {@code Manifest} (written last) and the fragments of the manifest's tracks as the manifest's Url
+ * pattern names them: {@code QualityLevels(<bitrate>)/Fragments(<stream>=<start time>)}, each a
+ * moof (with the tfxd box giving its absolute time and duration) and an mdat, on a 10 MHz clock.
+ *
+ * <p>A quality level's bitrate is part of its fragments' paths, so it is fixed when its first
+ * fragment is written: the source's average bitrate when known, else the first fragment's.
+ */
+public final class MssOutput extends FragmentedOutput {
+
+  private final Map<FragmentedTrack, SmoothTrack> smooth = new LinkedHashMap<>();
+  private final Map<String, Set<Long>> bitratesByStream = new HashMap<>();
+
+  public MssOutput(OutputSpec spec) {
+    super(spec);
+  }
+
+  /** MSS fragments carry no parameter sets: the client builds them from CodecPrivateData. */
+  @Override
+  protected boolean parameterSetsInBand() {
+    return false;
+  }
+
+  /** What this output knows of one track: its stream, bitrate and fragment log. */
+  static final class SmoothTrack {
+    final FragmentedTrack track;
+    final String stream;
+    final long bitrate;
+    final SegmentLog log = new SegmentLog(SmoothTime.TIMESCALE);
+
+    /** Manifests (by index) that carry this track. */
+    final List<Integer> manifests = new ArrayList<>();
+
+    SmoothTrack(FragmentedTrack track, String stream, long bitrate) {
+      this.track = track;
+      this.stream = stream;
+      this.bitrate = bitrate;
+    }
+  }
+
+  static String streamName(FragmentedTrack track) {
+    if (track.info().kind() == TrackKind.VIDEO) {
+      return "video";
+    }
+    String language = track.info().language();
+    return language == null ? "audio" : "audio_" + language;
+  }
+
+  @Override
+  protected void onSegment(FragmentedTrack track, Segment segment) throws Exception {
+    Segment fragment = SmoothTime.convert(segment, track.info().timescale());
+    byte[] bytes =
+        MediaSegment.buildSmooth(fragment.number(), fragment.baseDecodeTime(), fragment.samples());
+    SmoothTrack s = smooth.get(track);
+    if (s == null) {
+      s = start(track, bytes.length, fragment.duration());
+    }
+    for (int m : s.manifests) {
+      String path =
+          folder(spec.manifests().get(m))
+              + "QualityLevels("
+              + s.bitrate
+              + ")/Fragments("
+              + s.stream
+              + "="
+              + fragment.baseDecodeTime()
+              + ")";
+      spec.sink().put(path, bytes, "video/mp4");
+    }
+    s.log.add(fragment, bytes.length);
+  }
+
+  private SmoothTrack start(FragmentedTrack track, long firstBytes, long firstDuration) {
+    String stream = streamName(track);
+    long bitrate = track.info().bitrate();
+    if (bitrate <= 0) {
+      bitrate = Math.max(1, Math.round(firstBytes * 8.0 * SmoothTime.TIMESCALE / firstDuration));
+    }
+    Set<Long> taken = bitratesByStream.computeIfAbsent(stream, k -> new TreeSet<>());
+    while (!taken.add(bitrate)) {
+      bitrate++;
+    }
+    SmoothTrack s = new SmoothTrack(track, stream, bitrate);
+    for (int m = 0; m < spec.manifests().size(); m++) {
+      ManifestSpec manifest = spec.manifests().get(m);
+      boolean video = track.info().kind() == TrackKind.VIDEO;
+      if (!video
+          || (bitrate >= manifest.minVideoBitsPerSecond()
+              && bitrate <= manifest.maxVideoBitsPerSecond())) {
+        s.manifests.add(m);
+      }
+    }
+    smooth.put(track, s);
+    return s;
+  }
+
+  static String folder(ManifestSpec manifest) {
+    return manifest.name() + ".ism/";
+  }
+
+  @Override
+  protected boolean hasSegments(FragmentedTrack track) {
+    return smooth.containsKey(track);
+  }
+
+  @Override
+  protected void finish(List<FragmentedTrack> tracks) throws Exception {
+    List<String> manifests = new ArrayList<>();
+    for (int m = 0; m < spec.manifests().size(); m++) {
+      ManifestSpec manifest = spec.manifests().get(m);
+      List<SmoothTrack> videos = new ArrayList<>();
+      Map<String, List<SmoothTrack>> audio = new LinkedHashMap<>();
+      for (FragmentedTrack t : tracks) {
+        SmoothTrack s = smooth.get(t);
+        if (!s.manifests.contains(m)) {
+          continue;
+        }
+        if (t.info().kind() == TrackKind.VIDEO) {
+          videos.add(s);
+        } else {
+          audio.computeIfAbsent(s.stream, k -> new ArrayList<>()).add(s);
+        }
+      }
+      videos =
+          org.openvod.engine.output.fmp4.StreamSelection.videos(manifest, videos, s -> s.bitrate);
+      manifests.add(SmoothManifest.write(manifest, videos, audio));
+    }
+    for (int m = 0; m < spec.manifests().size(); m++) {
+      ManifestSpec manifest = spec.manifests().get(m);
+      spec.sink()
+          .put(
+              manifest.fileName(spec.format()),
+              manifests.get(m).getBytes(StandardCharsets.UTF_8),
+              "text/xml");
+    }
+  }
+
+  static PackagingException mismatch(String stream) {
+    return new PackagingException(
+        PackagingException.Reason.UNSUPPORTED_CONTENT,
+        "Smooth stream '"
+            + stream
+            + "': its quality levels have different fragment times (renditions with unaligned"
+            + " key frames or timescales cannot share one StreamIndex)");
+  }
+}

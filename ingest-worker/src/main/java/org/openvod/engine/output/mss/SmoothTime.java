@@ -1,0 +1,38 @@
+package org.openvod.engine.output.mss;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openvod.engine.output.fmp4.FragmentSample;
+import org.openvod.engine.output.fmp4.Segment;
+
+/**
+ * Moves a segment onto Smooth Streaming's 10 MHz clock. Each sample's decode time is converted and
+ * rounded on its own and durations are the differences, so rounding never accumulates: the next
+ * fragment starts exactly where this one ends.
+ */
+final class SmoothTime {
+
+  static final long TIMESCALE = 10_000_000L;
+
+  private SmoothTime() {}
+
+  static long convert(long ticks, long timescale) {
+    return Math.round(ticks * (double) TIMESCALE / timescale);
+  }
+
+  static Segment convert(Segment segment, long timescale) {
+    List<FragmentSample> out = new ArrayList<>(segment.samples().size());
+    long decode = segment.baseDecodeTime();
+    long start = convert(decode, timescale);
+    long time = start;
+    for (FragmentSample s : segment.samples()) {
+      long nextDecode = decode + s.duration();
+      long next = convert(nextDecode, timescale);
+      long pts = convert(decode + s.compositionOffset(), timescale);
+      out.add(new FragmentSample(next - time, s.keyframe(), Math.toIntExact(pts - time), s.data()));
+      decode = nextDecode;
+      time = next;
+    }
+    return new Segment(segment.number(), start, time - start, out);
+  }
+}

@@ -1,0 +1,247 @@
+package org.openvod.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.media.PackagingException.Reason;
+import org.openvod.engine.output.ManifestSpec;
+import org.openvod.engine.output.OutputFormat;
+import org.openvod.engine.output.OutputResult;
+import org.openvod.engine.output.OutputSpec;
+import org.openvod.engine.pipeline.ProgressListener;
+import org.openvod.engine.source.FileSourceLocator;
+import org.openvod.engine.testing.DirectorySink;
+import org.openvod.engine.testing.Playlists;
+import org.openvod.engine.testing.TestMedia;
+import org.openvod.engine.testing.Tools;
+
+/** The facade: one pass to many outputs, outputs failing alone, sources refused with a reason. */
+class PackagerTest {
+
+  private static OutputSpec hls(String id, DirectorySink sink) {
+    return new OutputSpec(
+        id,
+        OutputFormat.HLS_TS,
+        6,
+        List.of(ManifestSpec.named("index")),
+        false,
+        false,
+        false,
+        null,
+        sink);
+  }
+
+  private static PackagingException refusal(Path source, String root) {
+    DirectorySink sink = new DirectorySink(TestMedia.scratch("refused"));
+    return assertThrows(
+        PackagingException.class,
+        () ->
+            Packager.run(
+                new FileSourceLocator(source),
+                root,
+                List.of(hls("x", sink)),
+                ProgressListener.NONE));
+  }
+
+  private static void assertRefused(PackagingException e, Reason reason, String... mentions) {
+    assertEquals(reason, e.reason(), e.getMessage());
+    for (String mention : mentions) {
+      assertTrue(e.getMessage().contains(mention), "'" + e.getMessage() + "' names " + mention);
+    }
+  }
+
+  @Test
+  void oneOutputFailingLeavesTheOthersWhole() throws Exception {
+    DirectorySink good = new DirectorySink(TestMedia.scratch("fan-good"));
+    OutputSpec broken =
+        new OutputSpec(
+            "bad-sink",
+            OutputFormat.HLS_TS,
+            6,
+            List.of(ManifestSpec.named("index")),
+            false,
+            false,
+            false,
+            null,
+            (path, data, contentType) -> {
+              throw new IOException("bucket is read-only");
+            });
+    OutputSpec zeroDuration =
+        new OutputSpec(
+            "zero",
+            OutputFormat.HLS_TS,
+            0,
+            List.of(ManifestSpec.named("index")),
+            false,
+            false,
+            false,
+            null,
+            good);
+    List<Double> progress = new ArrayList<>();
+    List<OutputResult> results =
+        Packager.run(
+            new FileSourceLocator(TestMedia.threeRenditions()),
+            TestMedia.MASTER,
+            List.of(hls("good", good), broken, zeroDuration),
+            progress::add);
+    assertEquals(3, results.size());
+    assertTrue(results.get(0).succeeded(), results.get(0).error());
+    assertEquals(List.of("index.m3u8"), results.get(0).manifestPaths());
+    assertFalse(results.get(1).succeeded());
+    assertTrue(results.get(1).error().contains("bucket is read-only"), results.get(1).error());
+    assertEquals("bad-sink", results.get(1).outputId());
+    assertTrue(results.get(2).error().contains("segmentDurationSeconds"), results.get(2).error());
+    Tools.Result read = Tools.readBack(good.root(), "index.m3u8");
+    assertEquals(0, read.exitCode(), read.stderr());
+    for (int i = 1; i < progress.size(); i++) {
+      assertTrue(progress.get(i) >= progress.get(i - 1), "progress goes back: " + progress);
+    }
+    assertEquals(1.0, progress.get(progress.size() - 1), 1e-9);
+    assertNull(results.get(0).error());
+  }
+
+  @Test
+  void onePassFeedsEveryFormat() throws Exception {
+    List<OutputSpec> outputs = new ArrayList<>();
+    for (OutputFormat format : OutputFormat.values()) {
+      DirectorySink sink = new DirectorySink(TestMedia.scratch("all-" + format));
+      outputs.add(
+          new OutputSpec(
+              format.name(),
+              format,
+              6,
+              List.of(ManifestSpec.named("index")),
+              false,
+              false,
+              false,
+              "NUMBER_WITH_TIMELINE",
+              sink));
+    }
+    List<OutputResult> results =
+        Packager.run(
+            new FileSourceLocator(TestMedia.threeRenditions()),
+            TestMedia.MASTER,
+            outputs,
+            ProgressListener.NONE);
+    for (int i = 0; i < outputs.size(); i++) {
+      OutputResult result = results.get(i);
+      OutputFormat format = outputs.get(i).format();
+      assertTrue(result.succeeded(), format + ": " + result.error());
+      assertEquals(List.of(ManifestSpec.named("index").fileName(format)), result.manifestPaths());
+    }
+  }
+
+  @Test
+  void brokenTsIsMalformedAndNamesTheFile() {
+    assertRefused(
+        refusal(TestMedia.brokenTs(), TestMedia.MASTER), Reason.MALFORMED_SOURCE, "v1/seg_001.ts");
+  }
+
+  @Test
+  void missingSegmentIsMissingSource() {
+    assertRefused(
+        refusal(TestMedia.missingSegment(), TestMedia.MASTER),
+        Reason.MISSING_SOURCE,
+        "v2/seg_002.ts");
+  }
+
+  @Test
+  void missingRootPlaylistIsMissingSource() {
+    assertRefused(
+        refusal(TestMedia.threeRenditions(), "nope.m3u8"), Reason.MISSING_SOURCE, "nope.m3u8");
+  }
+
+  @Test
+  void livePlaylistIsRefused() {
+    assertRefused(
+        refusal(TestMedia.livePlaylist(), TestMedia.MASTER),
+        Reason.UNSUPPORTED_CONTENT,
+        "v0/index.m3u8",
+        "EXT-X-ENDLIST");
+  }
+
+  @Test
+  void encryptedSegmentsAreRefused() {
+    assertRefused(
+        refusal(TestMedia.encryptedPlaylist(), TestMedia.MASTER),
+        Reason.ENCRYPTED_SOURCE,
+        "v1/index.m3u8",
+        "AES-128");
+  }
+
+  @Test
+  void mp3AudioIsUnsupported() {
+    assertRefused(
+        refusal(TestMedia.mp3Audio(), "index.m3u8"),
+        Reason.UNSUPPORTED_CONTENT,
+        "seg_000.ts",
+        "MP3");
+  }
+
+  @Test
+  void mpeg2VideoIsUnsupported() {
+    assertRefused(
+        refusal(TestMedia.mpeg2Video(), "index.m3u8"),
+        Reason.UNSUPPORTED_CONTENT,
+        "seg_000.ts",
+        "MPEG-2 video");
+  }
+
+  @Test
+  void moreThanTwentyStreamsAreRefused() {
+    assertRefused(
+        refusal(TestMedia.tooManyStreams(), "index.m3u8"), Reason.TOO_MANY_STREAMS, "21 streams");
+  }
+
+  @Test
+  void audioOnlySourcesAreRefused() {
+    assertRefused(
+        refusal(TestMedia.audioOnly(), "index.m3u8"), Reason.UNSUPPORTED_CONTENT, "no video");
+  }
+
+  @Test
+  void unknownRootFileIsRefused() {
+    assertRefused(
+        refusal(TestMedia.threeRenditions(), "movie.mp4"), Reason.UNSUPPORTED_CONTENT, "movie.mp4");
+  }
+
+  @Test
+  void ac3AudioPackagesAndReadsBack() throws Exception {
+    Path source = TestMedia.ac3Audio();
+    DirectorySink sink = new DirectorySink(TestMedia.scratch("ac3"));
+    List<OutputResult> results =
+        Packager.run(
+            new FileSourceLocator(source),
+            "index.m3u8",
+            List.of(hls("ac3", sink)),
+            ProgressListener.NONE);
+    assertTrue(results.get(0).succeeded(), results.get(0).error());
+    Tools.Result read = Tools.readBack(sink.root(), "index.m3u8");
+    assertEquals(0, read.exitCode(), read.stderr());
+    assertEquals("", read.stderr());
+    String master = TestMedia.read(sink.root().resolve("index.m3u8"));
+    String codecs =
+        Playlists.attributes(Playlists.tags(master, "#EXT-X-STREAM-INF").get(0)).get("CODECS");
+    assertTrue(codecs.endsWith(",ac-3"), codecs);
+    List<Tools.Packet> in = Tools.segmentPackets(source, "index.m3u8");
+    List<Tools.Packet> out = Tools.segmentPackets(sink.root(), "index_v0.m3u8");
+    for (int stream = 0; stream < 2; stream++) {
+      int s = stream;
+      assertTrue(
+          in.stream()
+              .filter(p -> p.streamIndex() == s)
+              .toList()
+              .equals(out.stream().filter(p -> p.streamIndex() == s).toList()),
+          "stream " + s + " differs from the source");
+    }
+  }
+}
