@@ -1,19 +1,28 @@
 #!/usr/bin/env node
-// Plays one stream in a real player (hls.js, dash.js or Shaka Player) in headless Debian Chromium
-// and prints one JSON line with what happened. Exit code 0 only when playback was ok.
+// Plays a stream in a real player (hls.js, dash.js or Shaka Player) in headless Debian Chromium
+// and prints one JSON line with what happened.
 //
 //   node players/play.mjs --player hlsjs|dashjs|shaka --url URL [--seconds 6] [--switch]
-//                         [--timeout 40] [--rate 1] [--no-audio]
+//                         [--rate 1] [--no-audio] [--timeout 40] [--stall 10]
+//     plays one URL; exit code 0 only when ok.
+//   node players/play.mjs --serve [--parallel 2]
+//     reads one JSON request a line on stdin ({"id":..., "player":..., "url":..., "seconds":6,
+//     "switch":false, "rate":1, "noAudio":false, "timeout":40, "stall":10}), plays up to
+//     --parallel of them at once in one browser (a fresh browser context each), and prints one
+//     result line per request, with its id. Exits when stdin ends and every play is done. Saves
+//     the node start and Chromium launch per play when a test suite plays many streams.
 //
-// ok = no player error, no HTTP error on a media request, currentTime reached --seconds, video
-// frames and (unless --no-audio) audio were decoded; with --switch, forcing the lowest then the highest video rendition must
-// each show that rendition on screen (videoHeight, when heights differ) and decode new frames.
+// ok = no player error, no HTTP error on any request, currentTime reached --seconds, video frames
+// and (unless --no-audio) audio were decoded; with --switch, forcing the lowest then the highest
+// video rendition must each reach the screen (videoHeight, when heights differ; the player's
+// active rendition) and decode new frames. --rate plays faster than real time (every frame is
+// still decoded). A stream whose currentTime stops moving for --stall seconds fails as stalled.
 // The page and the player libraries come from a local server on 127.0.0.1; the media comes from
-// URL (its server must send CORS headers when it is another origin).
+// URL (its server must send CORS headers, the page being another origin).
 import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -40,73 +49,56 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--autoplay-policy=no-user-gesture-required',
 ];
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-function usage(message) {
-  process.stderr.write(
-    `${message}\nusage: node play.mjs --player hlsjs|dashjs|shaka --url URL [--seconds 6] [--switch] [--timeout 40] [--rate 1] [--no-audio]\n`,
-  );
-  process.exit(2);
-}
+const DEFAULTS = { seconds: 6, switch: false, noAudio: false, timeout: 40, rate: 1, stall: 10 };
 
-function options() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        player: { type: 'string' },
-        url: { type: 'string' },
-        seconds: { type: 'string', default: '6' },
-        switch: { type: 'boolean', default: false },
-        'no-audio': { type: 'boolean', default: false },
-        timeout: { type: 'string', default: '40' },
-        rate: { type: 'string', default: '1' },
-        stall: { type: 'string', default: '10' },
-        chromium: { type: 'string', default: process.env.CHROMIUM || '/usr/bin/chromium' },
-      },
-    }));
-  } catch (e) {
-    usage(e.message);
-  }
-  if (!LIBS[values.player]) usage(`--player must be one of ${Object.keys(LIBS).join(', ')}`);
-  if (!values.url || !/^https?:\/\//.test(values.url)) usage('--url must be an http(s) URL');
-  const seconds = Number(values.seconds);
-  const timeout = Number(values.timeout);
-  const rate = Number(values.rate);
-  const stall = Number(values.stall);
-  if (!(stall > 0)) usage('--stall must be a positive number');
-  if (!(rate > 0 && rate <= 4)) usage('--rate must be in (0, 4]');
-  if (!(seconds > 0)) usage('--seconds must be a positive number');
-  if (!(timeout > 0)) usage('--timeout must be a positive number');
-  return { ...values, seconds, timeout, rate, stall };
+const USAGE =
+  'usage: node play.mjs --player hlsjs|dashjs|shaka --url URL [--seconds 6] [--switch] [--rate 1] ' +
+  '[--no-audio] [--timeout 40] [--stall 10]\n       node play.mjs --serve [--parallel 2]\n';
+
+/** The request with defaults filled in, or an error message naming the bad field. */
+function normalize(request) {
+  const c = { ...DEFAULTS, ...request };
+  for (const field of ['seconds', 'timeout', 'rate', 'stall']) c[field] = Number(c[field]);
+  if (!LIBS[c.player]) return { error: `player must be one of ${Object.keys(LIBS).join(', ')}` };
+  if (typeof c.url !== 'string' || !/^https?:\/\//.test(c.url)) return { error: 'url must be an http(s) URL' };
+  if (!(c.seconds > 0)) return { error: 'seconds must be a positive number' };
+  if (!(c.timeout > 0)) return { error: 'timeout must be a positive number' };
+  if (!(c.rate > 0 && c.rate <= 4)) return { error: 'rate must be in (0, 4]' };
+  if (!(c.stall > 0)) return { error: 'stall must be a positive number' };
+  return { request: c };
 }
 
 function version(pkg) {
   return JSON.parse(fs.readFileSync(path.join(modules, pkg, 'package.json'), 'utf8')).version;
 }
 
-// Serves the page, harness.js and the player's libraries from node_modules.
-function pageServer(player) {
-  const html = fs
-    .readFileSync(path.join(here, 'page', 'index.html'), 'utf8')
-    .replace('<!--LIBS-->', LIBS[player].map((l) => `<script src="/lib/${l}"></script>`).join('\n'));
+// Serves the page (/?player=NAME loads that player's libraries), harness.js and the libraries.
+function pageServer() {
+  const template = fs.readFileSync(path.join(here, 'page', 'index.html'), 'utf8');
   const files = new Map([['/harness.js', path.join(here, 'page', 'harness.js')]]);
-  for (const lib of LIBS[player]) files.set(`/lib/${lib}`, path.join(modules, lib));
+  for (const libs of Object.values(LIBS)) for (const lib of libs) files.set(`/lib/${lib}`, path.join(modules, lib));
   const server = http.createServer((req, res) => {
-    const p = new URL(req.url, 'http://x').pathname;
-    if (p === '/' || p === '/index.html') {
+    const url = new URL(req.url, 'http://x');
+    const libs = LIBS[url.searchParams.get('player')];
+    if (url.pathname === '/' && libs) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-    } else if (files.has(p)) {
+      res.end(template.replace('<!--LIBS-->', libs.map((l) => `<script src="/lib/${l}"></script>`).join('\n')));
+    } else if (files.has(url.pathname)) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      fs.createReadStream(files.get(p)).pipe(res);
+      fs.createReadStream(files.get(url.pathname)).pipe(res);
     } else {
       res.writeHead(404);
       res.end();
     }
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port })),
-  );
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// Chromium with a fresh temporary profile (playwright makes and deletes it).
+function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -116,13 +108,14 @@ function byQuality(levels) {
   return [...levels].sort((a, b) => (a.height || 0) - (b.height || 0) || (a.bandwidth || 0) - (b.bandwidth || 0));
 }
 
-async function run(opts) {
+/** Plays one normalized request in a fresh context of {@code browser}; never throws. */
+async function playCase(browser, pagePort, c) {
   const started = Date.now();
-  const deadline = started + opts.timeout * 1000;
+  const deadline = started + c.timeout * 1000;
   const result = {
-    player: opts.player,
-    playerVersion: version(PACKAGES[opts.player]),
-    url: opts.url,
+    player: c.player,
+    playerVersion: version(PACKAGES[c.player]),
+    url: c.url,
     ok: false,
     reason: null,
     currentTime: 0,
@@ -141,16 +134,10 @@ async function run(opts) {
     console: [],
     elapsedMs: 0,
   };
-  const { server, port } = await pageServer(opts.player);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'openvod-chromium-'));
   let context;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: opts.chromium,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
-    const page = context.pages()[0] || (await context.newPage());
+    context = await browser.newContext();
+    const page = await context.newPage();
     page.on('response', (r) => {
       if (r.status() >= 400) result.httpErrors.push({ status: r.status(), url: r.url() });
     });
@@ -163,8 +150,8 @@ async function run(opts) {
       if (m.type() === 'error' && result.console.length < 20) result.console.push(m.text());
     });
     page.on('pageerror', (e) => result.errors.push({ source: 'page', message: String(e.message || e) }));
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.evaluate(([p, u, r]) => window.harness.start(p, u, r), [opts.player, opts.url, opts.rate]);
+    await page.goto(`http://127.0.0.1:${pagePort}/?player=${c.player}`);
+    await page.evaluate(([p, u, r]) => window.harness.start(p, u, r), [c.player, c.url, c.rate]);
 
     let snap = await page.evaluate(() => window.harness.snapshot());
     const failed = () => snap.errors.length > 0 || result.errors.length > 0 || result.httpErrors.length > 0;
@@ -178,27 +165,26 @@ async function run(opts) {
         lastTime = snap.currentTime;
         lastProgressAt = Date.now();
       }
-      return snap;
     };
-    const stalled = () => Date.now() - lastProgressAt > opts.stall * 1000;
+    const stalled = () => Date.now() - lastProgressAt > c.stall * 1000;
 
     // 1. Play until currentTime passes --seconds.
-    while (!failed() && !stalled() && snap.currentTime < opts.seconds && Date.now() < deadline) {
+    while (!failed() && !stalled() && snap.currentTime < c.seconds && Date.now() < deadline) {
       await sleep(200);
       await sample();
     }
     if (failed()) result.reason = 'player error';
-    else if (snap.currentTime < opts.seconds) {
+    else if (snap.currentTime < c.seconds) {
       result.reason =
-        `${stalled() ? 'stalled' : 'timeout'}: currentTime ${snap.currentTime.toFixed(2)} < ${opts.seconds} ` +
+        `${stalled() ? 'stalled' : 'timeout'}: currentTime ${snap.currentTime.toFixed(2)} < ${c.seconds} ` +
         `(readyState ${snap.readyState})`;
     } else if (snap.decodedFrames <= 0) result.reason = 'no frame decoded';
-    else if (!opts['no-audio'] && snap.audioDecodedBytes <= 0) {
+    else if (!c.noAudio && snap.audioDecodedBytes <= 0) {
       result.reason = 'no audio decoded (pass --no-audio for streams without audio)';
     }
 
     // 2. Force the lowest, then the highest rendition; each must reach the screen and decode.
-    if (opts.switch && result.reason === null) {
+    if (c.switch && result.reason === null) {
       const levels = byQuality(snap.levels);
       if (levels.length < 2) {
         result.switched = false;
@@ -255,16 +241,147 @@ async function run(opts) {
     });
     result.ok = result.reason === null && result.errors.length === 0 && result.httpErrors.length === 0;
   } catch (e) {
+    result.ok = false;
     result.reason = `harness failure: ${e.message}`;
   } finally {
     if (context) await context.close().catch(() => {});
-    server.close();
-    fs.rmSync(profile, { recursive: true, force: true });
   }
   result.elapsedMs = Date.now() - started;
   return result;
 }
 
-const result = await run(options());
-process.stdout.write(JSON.stringify(result) + '\n');
-process.exit(result.ok ? 0 : 1);
+const line = (object) => process.stdout.write(JSON.stringify(object) + '\n');
+
+async function playOne(args) {
+  const { request, error } = normalize({
+    player: args.player,
+    url: args.url,
+    seconds: args.seconds ?? DEFAULTS.seconds,
+    switch: args.switch,
+    noAudio: args['no-audio'],
+    timeout: args.timeout ?? DEFAULTS.timeout,
+    rate: args.rate ?? DEFAULTS.rate,
+    stall: args.stall ?? DEFAULTS.stall,
+  });
+  if (error) {
+    process.stderr.write(`${error}\n${USAGE}`);
+    process.exit(2);
+  }
+  const server = await pageServer();
+  let browser;
+  let result;
+  try {
+    browser = await launchBrowser();
+    result = await playCase(browser, server.address().port, request);
+  } catch (e) {
+    result = { player: request.player, url: request.url, ok: false, reason: `harness failure: ${e.message}` };
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    server.close();
+  }
+  line(result);
+  process.exit(result.ok ? 0 : 1);
+}
+
+async function serve(parallel) {
+  const server = await pageServer();
+  const port = server.address().port;
+  let browser = null;
+  const browserReady = () => {
+    // One browser for every play; launched again if it died.
+    if (!browser) {
+      browser = launchBrowser().then((b) => {
+        b.on('disconnected', () => {
+          browser = null;
+        });
+        return b;
+      });
+      browser.catch(() => {
+        browser = null;
+      });
+    }
+    return browser;
+  };
+  const queue = [];
+  let running = 0;
+  let inputEnded = false;
+
+  const handle = async (text) => {
+    let request;
+    try {
+      request = JSON.parse(text);
+    } catch (e) {
+      line({ id: null, ok: false, reason: `bad request line: ${e.message}` });
+      return;
+    }
+    const { request: c, error } = normalize(request);
+    if (error) {
+      line({ id: request.id ?? null, ok: false, reason: `bad request: ${error}` });
+      return;
+    }
+    try {
+      line({ id: c.id ?? null, ...(await playCase(await browserReady(), port, c)) });
+    } catch (e) {
+      line({ id: c.id ?? null, player: c.player, url: c.url, ok: false, reason: `harness failure: ${e.message}` });
+    }
+  };
+  const finishIfDone = async () => {
+    if (inputEnded && running === 0 && queue.length === 0) {
+      if (browser) await (await browser.catch(() => null))?.close().catch(() => {});
+      server.close();
+      process.exit(0);
+    }
+  };
+  const pump = () => {
+    while (running < parallel && queue.length > 0) {
+      running++;
+      handle(queue.shift()).finally(() => {
+        running--;
+        pump();
+        finishIfDone();
+      });
+    }
+  };
+  const input = readline.createInterface({ input: process.stdin });
+  input.on('line', (text) => {
+    if (text.trim()) {
+      queue.push(text);
+      pump();
+    }
+  });
+  input.on('close', () => {
+    inputEnded = true;
+    finishIfDone();
+  });
+}
+
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      serve: { type: 'boolean', default: false },
+      parallel: { type: 'string', default: '2' },
+      player: { type: 'string' },
+      url: { type: 'string' },
+      seconds: { type: 'string' },
+      switch: { type: 'boolean', default: false },
+      'no-audio': { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      rate: { type: 'string' },
+      stall: { type: 'string' },
+    },
+  }));
+} catch (e) {
+  process.stderr.write(`${e.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.serve) {
+  const parallel = Number(args.parallel);
+  if (!(parallel >= 1)) {
+    process.stderr.write(`--parallel must be at least 1\n${USAGE}`);
+    process.exit(2);
+  }
+  await serve(parallel);
+} else {
+  await playOne(args);
+}

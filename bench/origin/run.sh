@@ -74,7 +74,8 @@ for _ in $(seq 1 240); do [ -f "$WORK/fixture.env" ] && break; sleep 0.5; done
 source "$WORK/fixture.env"
 
 VOD_ORIGIN_PORT=$ORIGIN_PORT VOD_DATA_DIR=$WORK/data java -Xms1g -Xmx1g -jar "$JAR" >"$WORK/origin.log" 2>&1 &
-PIDS+=($!)
+ORIGIN_PID=$!
+PIDS+=($ORIGIN_PID)
 for _ in $(seq 1 240); do
   curl -fs "http://127.0.0.1:$ORIGIN_PORT/actuator/health" 2>/dev/null | grep -q '"UP"' && break
   sleep 0.5
@@ -98,6 +99,8 @@ http {
 }
 NGINX
 nginx -c "$WORK/nginx/nginx.conf"
+sleep 0.5
+NGINX_PIDS="$(cat "$WORK/nginx/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx/nginx.pid")" | tr '\n' ' ')"
 
 ORIGIN=http://127.0.0.1:$ORIGIN_PORT$BENCH_PATH_PREFIX
 NGINX_URL=http://127.0.0.1:$NGINX_PORT$BENCH_PATH_PREFIX
@@ -117,25 +120,34 @@ to_ms() { # wrk latency (e.g. 812.00us, 3.2ms, 1.01s) in ms
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
     printf "%.2f", n }'
 }
-run_wrk() { # url connections -> "req/s MB/s p99ms errors"
-  local out
-  out=$(wrk -t"$THREADS" -c"$2" -d"$DURATION" --latency "$1")
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { # user+system CPU ticks of the given processes so far
+  for pid in "$@"; do awk '{ print $14 + $15 }' "/proc/$pid/stat"; done | awk '{ s += $1 } END { print s + 0 }'
+}
+run_wrk() { # url connections server-pids... -> "req/s MB/s p99ms cpu-us-per-request errors"
+  local url=$1 conns=$2 out before after
+  shift 2
+  before=$(cpu_ticks "$@")
+  out=$(wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency "$url")
+  after=$(cpu_ticks "$@")
   echo "$out" >>"$WORK/wrk-raw.txt"
-  local rps mbs p99 errs
+  local rps mbs p99 errs reqs cpu
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   mbs=$(to_mb "$(echo "$out" | awk '/Transfer\/sec/ {print $2}')")
   p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")
+  reqs=$(echo "$out" | awk '/requests in/ {print $1}')
+  cpu=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$reqs" 'BEGIN { printf "%.0f", t * 1e6 / hz / n }')
   errs=$(echo "$out" | awk '/Non-2xx|Socket errors/ {printf "%s ", $0}')
-  echo "$rps $mbs $p99 ${errs:-none}"
+  echo "$rps $mbs $p99 $cpu ${errs:-none}"
 }
 
-median() { # "rps mbs p99 errors..." lines -> per-column medians, errors of all rounds
-  printf '%s\n' "$@" | awk '{ r[NR] = $1; m[NR] = $2; p[NR] = $3; $1 = $2 = $3 = ""; e = e $0 }
+median() { # "rps mbs p99 cpu errors..." lines -> per-column medians, errors of all rounds
+  printf '%s\n' "$@" | awk '{ r[NR] = $1; m[NR] = $2; p[NR] = $3; c[NR] = $4; $1 = $2 = $3 = $4 = ""; e = e $0 }
     function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
         if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
       return a[int((n + 1) / 2)] }
     END { gsub(/ +/, " ", e); gsub(/(none ?)+/, "", e); if (e ~ /^ *$/) e = "none";
-      print med(r, NR), med(m, NR), med(p, NR), e }'
+      print med(r, NR), med(m, NR), med(p, NR), med(c, NR), e }'
 }
 
 : >"$WORK/wrk-raw.txt"
@@ -146,22 +158,23 @@ wrk -t"$THREADS" -c32 -d3s "${NGINX_URL}$SEGMENT" >/dev/null
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 {
-  echo "| target | conns | origin req/s | nginx req/s | ratio | origin MB/s | nginx MB/s | origin p99 ms | nginx p99 ms | p99 ratio |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| target | conns | origin req/s | nginx req/s | ratio | origin MB/s | nginx MB/s | origin p99 ms | nginx p99 ms | p99 ratio | CPU us/req origin / nginx |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   for target in "index.m3u8:media playlist ($(stat -c %s "$CONTENT/index.m3u8") B)" "$SEGMENT:segment ($SEG_BYTES B)"; do
     file=${target%%:*}
     label=${target#*:}
     for c in $CONNECTIONS; do
       o_all=() n_all=()
       for _ in $(seq 1 "$ROUNDS"); do
-        o_all+=("$(run_wrk "${ORIGIN}$file" "$c")")
-        n_all+=("$(run_wrk "${NGINX_URL}$file" "$c")")
+        o_all+=("$(run_wrk "${ORIGIN}$file" "$c" "$ORIGIN_PID")")
+        # shellcheck disable=SC2086
+        n_all+=("$(run_wrk "${NGINX_URL}$file" "$c" $NGINX_PIDS)")
       done
-      read -r o_rps o_mbs o_p99 o_err <<<"$(median "${o_all[@]}")"
-      read -r n_rps n_mbs n_p99 n_err <<<"$(median "${n_all[@]}")"
+      read -r o_rps o_mbs o_p99 o_cpu o_err <<<"$(median "${o_all[@]}")"
+      read -r n_rps n_mbs n_p99 n_cpu n_err <<<"$(median "${n_all[@]}")"
       ratio=$(awk -v a="$o_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }')
       pratio=$(awk -v a="$o_p99" -v b="$n_p99" 'BEGIN { printf "%.2f", a / b }')
-      echo "| $label | $c | $o_rps | $n_rps | ${ratio}x | $o_mbs | $n_mbs | $o_p99 | $n_p99 | ${pratio}x |"
+      echo "| $label | $c | $o_rps | $n_rps | ${ratio}x | $o_mbs | $n_mbs | $o_p99 | $n_p99 | ${pratio}x | $o_cpu / $n_cpu |"
       [ "$o_err" = none ] || echo "origin errors ($file, $c): $o_err" >&2
       [ "$n_err" = none ] || echo "nginx errors ($file, $c): $n_err" >&2
     done

@@ -79,7 +79,7 @@ public final class DemoCommand {
       out.printf("vod demo: asset %s from %s%n", assetId, sourceArn);
       AssetWatch watch = new AssetWatch(follower, api);
       AssetWatch.Outcome outcome = watch.watch(assetId, configIds, t0, TIMEOUT, this::show);
-      return report(watch, assetId, configIds.size(), outcome);
+      return report(watch, assetId, configIds, outcome);
     } catch (SdkException e) {
       throw new LaunchException("the control API refused a request: " + e.getMessage(), e);
     }
@@ -110,7 +110,8 @@ public final class DemoCommand {
     out.println(line.toString().stripTrailing());
   }
 
-  private int report(AssetWatch watch, String assetId, int configs, AssetWatch.Outcome outcome) {
+  private int report(
+      AssetWatch watch, String assetId, List<String> configIds, AssetWatch.Outcome outcome) {
     if (outcome.ingestError().isPresent()) {
       out.println("vod demo: ingest failed: " + outcome.ingestError().get());
       out.println("vod demo: see " + settings.logDir().resolve("ingest-worker.log"));
@@ -124,7 +125,7 @@ public final class DemoCommand {
           settings.logDir().resolve("ingest-worker.log"));
     }
     DescribeAssetResponse asset =
-        watch.describeWhenSettled(assetId, configs, Duration.ofSeconds(15));
+        watch.describeWhenSettled(assetId, configIds.size(), Duration.ofSeconds(15));
     outcome
         .firstPlayable()
         .ifPresent(
@@ -140,7 +141,13 @@ public final class DemoCommand {
       allPlayable &= "PLAYABLE".equals(e.status());
     }
     if (allPlayable) {
-      String first = asset.egressEndpoints().get(0).url();
+      // the first configuration created is the HLS one
+      String first =
+          asset.egressEndpoints().stream()
+              .filter(e -> e.packagingConfigurationId().equals(configIds.get(0)))
+              .findFirst()
+              .orElse(asset.egressEndpoints().get(0))
+              .url();
       out.println("Play one:  ffplay " + first);
       out.println("Check it:  ffprobe -v error -show_programs " + first);
       return 0;

@@ -143,6 +143,11 @@ public final class Platform implements AutoCloseable {
     return all.stream().filter(c -> !c.isAlive()).findFirst().orElseThrow();
   }
 
+  /** True once {@link #stop} has begun (Ctrl-C, SIGTERM or a failure). */
+  public synchronized boolean isStopped() {
+    return stopped;
+  }
+
   /** Services first (side by side), then S3, then Kafka. Safe to call twice. */
   public void stop() {
     List<ChildProcess> toStop;

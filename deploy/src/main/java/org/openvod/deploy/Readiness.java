@@ -47,6 +47,9 @@ public final class Readiness {
   static void waitFor(ChildProcess child, Duration timeout, String what, BooleanSupplier ready) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
+      if (child.stopping()) {
+        throw new LaunchException("stopped while starting"); // Ctrl-C: not the child's fault
+      }
       if (!child.isAlive()) {
         throw new LaunchException(
             child.name() + " died while starting: " + child.deathReport().stripTrailing());

@@ -42,7 +42,9 @@ public final class UpCommand {
       platform.startInfrastructure();
       platform.startServices(jars);
     } catch (LaunchException e) {
-      out.println("vod up: " + e.getMessage());
+      if (!platform.isStopped()) {
+        out.println("vod up: " + e.getMessage());
+      }
       return 1; // the shutdown hook stops what did start
     }
     printBanner(Platform.since(t0));

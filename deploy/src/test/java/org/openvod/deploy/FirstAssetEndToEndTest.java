@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FirstAssetEndToEndTest {
 
-  /** Kinds the engine must deliver today; the others are checked too whenever they are playable. */
-  static final Set<PackageKind> REQUIRED = EnumSet.of(PackageKind.HLS);
+  /** Kinds that must become playable (all four since the engine has them). */
+  static final Set<PackageKind> REQUIRED = EnumSet.allOf(PackageKind.class);
 
   /** Kinds ffmpeg can read back (it has no Smooth Streaming demuxer). */
   static final Set<PackageKind> FFMPEG_READABLE =
@@ -157,6 +157,15 @@ class FirstAssetEndToEndTest {
         }
         if ("PLAYABLE".equals(endpoint.status()) && FFMPEG_READABLE.contains(kind)) {
           assertPlaysLikeTheSource(kind, endpoint.url(), source);
+        } else if ("PLAYABLE".equals(endpoint.status()) && kind == PackageKind.MSS) {
+          SmoothStreamingCheck.Result mss = SmoothStreamingCheck.check(endpoint.url());
+          System.out.println("e2e: MSS " + mss);
+          long sourceVideo = source.streams().stream().filter(st -> !st.width().isEmpty()).count();
+          assertThat(mss.videoLevels()).as("MSS video quality levels").isEqualTo(sourceVideo);
+          assertThat(mss.audioLevels()).as("MSS audio quality levels").isPositive();
+          assertThat(mss.durationSeconds())
+              .as("MSS duration")
+              .isCloseTo(source.duration(), org.assertj.core.data.Offset.offset(0.5));
         }
       }
     }
@@ -215,6 +224,7 @@ class FirstAssetEndToEndTest {
           .as("streams of " + url)
           .isEqualTo(Set.copyOf(source.streams()));
     }
+    System.out.println("e2e: " + kind + " plays like the source: " + output);
     assertThat(output.duration())
         .as("duration of " + url)
         .isCloseTo(source.duration(), org.assertj.core.data.Offset.offset(0.5));

@@ -38,7 +38,7 @@ class FaultToleranceTest {
     String sourceArn = "arn:aws:s3:::" + SOURCES + "/" + SourceMedia.upload(SOURCES, "f/");
     OutputBucket output = new OutputBucket("fault-output");
     TestS3.createBucket("fault-output");
-    try (FaultyS3Proxy proxy = new FaultyS3Proxy(TestS3.endpoint(), 0.3, 0.05, 0, 42);
+    try (FaultyS3Proxy proxy = new FaultyS3Proxy(TestS3.endpoint(), 0.3, 0.05, 42);
         WorkerInstance worker =
             WorkerInstance.start(
                     prefix,
@@ -74,9 +74,9 @@ class FaultToleranceTest {
     String prefix = TestKafka.uniquePrefix();
     String sourceArn = "arn:aws:s3:::" + SOURCES + "/" + SourceMedia.upload(SOURCES, "d/");
     OutputBucket output = new OutputBucket("delete-output");
-    // every S3 write takes 500 ms, so storing the outputs lasts seconds and the delete lands
-    // mid-way
-    try (FaultyS3Proxy slow = new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 500, 7);
+    // the job stores one file, then its next write hangs for 5 s: the delete lands mid-job
+    try (FaultyS3Proxy slow =
+            new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 7).holdWritesAfter(1, 5000);
         WorkerInstance worker =
             WorkerInstance.start(
                     prefix,
@@ -93,12 +93,8 @@ class FaultToleranceTest {
               asset,
               assetHex,
               List.of(Fixtures.target(assetHex, Fixtures.hls(Fixtures.newId("cfg"), false)))));
-      // wait until the job has stored some of its files, so the delete has something to remove
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (output.count(assetHex + "/") == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(output.count(assetHex + "/")).isPositive();
+      awaitHeldWrite(slow);
+      assertThat(output.count(assetHex + "/")).isEqualTo(1); // stored before the hold
 
       RecordMetadata delete =
           log.send(
@@ -127,7 +123,8 @@ class FaultToleranceTest {
     String assetId = Fixtures.newId("handover");
     String assetHex = EgressLayout.newHexId();
     PackagingTarget target = Fixtures.target(assetHex, Fixtures.hls(Fixtures.newId("cfg"), false));
-    try (FaultyS3Proxy slow = new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 500, 11)) {
+    try (FaultyS3Proxy slow =
+        new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 11).holdWritesAfter(1, 5000)) {
       WorkerInstance first =
           WorkerInstance.start(
                   prefix,
@@ -138,10 +135,7 @@ class FaultToleranceTest {
       try {
         log.send(
             Fixtures.created(Fixtures.asset(assetId, sourceArn, null), assetHex, List.of(target)));
-        log.await(
-            assetId,
-            Duration.ofSeconds(30),
-            n -> n.stream().anyMatch(x -> x.event().equals(Notification.PACKAGING_STARTED)));
+        awaitHeldWrite(slow);
       } finally {
         first.close(); // mid-job: the record was not committed
       }
@@ -165,6 +159,15 @@ class FaultToleranceTest {
       SourceMedia.run(
           copy, "ffmpeg", "-v", "error", "-i", "index.m3u8", "-map", "0", "-f", "null", "-");
     }
+  }
+
+  /** Waits until the job is stuck in its second write: in the middle of storing its outputs. */
+  static void awaitHeldWrite(FaultyS3Proxy proxy) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (proxy.heldWrites() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(proxy.heldWrites()).isPositive();
   }
 
   /** Waits until the group committed past {@code record}: the worker finished with it. */

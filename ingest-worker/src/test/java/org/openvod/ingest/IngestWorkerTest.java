@@ -131,7 +131,64 @@ class IngestWorkerTest {
   }
 
   @Test
-  void missingSourceEndsInIngestErrorNamingTheKeyAndTheNextAssetStillWorks() {
+  void everyPackageKindIsPackagedInOnePassAndStoredWithItsContentType() throws Exception {
+    String assetId = Fixtures.newId("kinds");
+    String assetHex = EgressLayout.newHexId();
+    PackagingTarget cmaf = Fixtures.target(assetHex, Fixtures.cmaf(Fixtures.newId("cmaf")));
+    PackagingTarget dash = Fixtures.target(assetHex, Fixtures.dash(Fixtures.newId("dash")));
+    PackagingTarget mss = Fixtures.target(assetHex, Fixtures.mss(Fixtures.newId("mss")));
+    log.send(
+        Fixtures.created(
+            Fixtures.asset(assetId, sourceArn(SOURCES, sourceKey), null),
+            assetHex,
+            List.of(cmaf, dash, mss)));
+
+    List<Notification> n = log.awaitEnds(assetId, 1);
+    assertThat(n)
+        .filteredOn(x -> x.event().equals(Notification.VOD_ASSET_PLAYABLE))
+        .extracting(x -> x.detail().manifestUrls().get(0))
+        .containsExactlyInAnyOrder(cmaf.url(), dash.url(), mss.url());
+    assertThat(cmaf.url()).endsWith("/index.m3u8");
+    assertThat(output.contentType(cmaf.keyPrefix(assetHex) + "index.m3u8"))
+        .isEqualTo("application/vnd.apple.mpegurl");
+    assertThat(output.contentType(dash.keyPrefix(assetHex) + "index.mpd"))
+        .isEqualTo("application/dash+xml");
+    assertThat(output.contentType(mss.keyPrefix(assetHex) + "index.ism/Manifest"))
+        .isEqualTo("text/xml");
+    for (String key : output.digests(assetHex + "/").keySet()) {
+      if (key.endsWith(".mp4") || key.endsWith(".m4s") || key.contains("/Fragments(")) {
+        boolean audio = key.contains("/audio") || key.contains("Fragments(audio");
+        assertThat(output.contentType(key)).as(key).isEqualTo(audio ? "audio/mp4" : "video/mp4");
+      }
+    }
+    SourceMedia.run(
+        output.download(dash.keyPrefix(assetHex)),
+        "ffmpeg",
+        "-v",
+        "error",
+        "-i",
+        "index.mpd",
+        "-map",
+        "0",
+        "-f",
+        "null",
+        "-");
+    SourceMedia.run(
+        output.download(cmaf.keyPrefix(assetHex)),
+        "ffmpeg",
+        "-v",
+        "error",
+        "-i",
+        "index.m3u8",
+        "-map",
+        "0",
+        "-f",
+        "null",
+        "-");
+  }
+
+  @Test
+  void missingSourceEndsInIngestErrorNamingTheKeyAndTheNextAssetStillWorks() throws Exception {
     String missing = "titles/nothing-here/master.m3u8";
     String badId = Fixtures.newId("missing");
     String assetHex = EgressLayout.newHexId();
@@ -156,6 +213,8 @@ class IngestWorkerTest {
     assertThat(bad.get(2).detail().message()).contains(missing).contains("does not exist");
     assertThat(bad.get(1).detail().packagingConfigurationId()).isEqualTo(config.id());
     assertThat(output.count(assetHex + "/")).isZero();
+    assertThat(worker.get("/actuator/prometheus"))
+        .contains("openvod_ingest_failures_total{reason=\"MISSING_SOURCE\"");
 
     assertThat(NotificationLog.events(log.awaitEnds(goodId, 1)))
         .endsWith(Notification.VOD_ASSET_PLAYABLE, Notification.INGEST_COMPLETE);

@@ -1,6 +1,7 @@
 package org.openvod.controlapi.api;
 
 import java.util.List;
+import java.util.Locale;
 import org.openvod.controlapi.state.Arns;
 import org.openvod.controlapi.validation.Fields;
 import org.openvod.events.Json;
@@ -134,7 +135,7 @@ public final class ApiRouter {
   }
 
   private static boolean isJson(String contentType) {
-    String type = contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+    String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     return type.equals("application/json")
         || type.equals("application/x-amz-json-1.1")
         || type.equals("application/x-amz-json-1.0");

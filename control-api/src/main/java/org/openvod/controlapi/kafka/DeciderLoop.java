@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -82,7 +81,7 @@ public final class DeciderLoop extends LoopThread {
       while (running()) {
         ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
         if (ownership != null && !records.isEmpty()) {
-          ownership.decide(records.records(commands), c.groupMetadata());
+          ownership.decide(records.records(commands), c);
         }
       }
     } finally {
@@ -148,7 +147,7 @@ public final class DeciderLoop extends LoopThread {
   /** What an owner holds: its fencing producer and the state as of its last decision. */
   private final class Ownership implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
-    private final ResourceState state = new ResourceState();
+    private ResourceState state;
 
     Ownership() {
       producer = clients.transactionalProducer(TRANSACTIONAL_ID);
@@ -157,6 +156,7 @@ public final class DeciderLoop extends LoopThread {
     }
 
     private void rebuild() {
+      state = new ResourceState();
       TopicPartition resources = new TopicPartition(resourcesTopic, 0);
       try (KafkaConsumer<String, String> reader = clients.assignedConsumer()) {
         reader.assign(List.of(resources));
@@ -173,7 +173,7 @@ public final class DeciderLoop extends LoopThread {
       }
     }
 
-    void decide(List<ConsumerRecord<String, String>> records, ConsumerGroupMetadata group) {
+    void decide(List<ConsumerRecord<String, String>> records, KafkaConsumer<String, String> c) {
       List<ConsumerRecord<String, String>> submitted = new ArrayList<>();
       for (ConsumerRecord<String, String> r : records) {
         if (OutcomeListener.decode(r.value()) instanceof Submitted) {
@@ -199,18 +199,31 @@ public final class DeciderLoop extends LoopThread {
           producer.send(
               new ProducerRecord<>(commands.topic(), o.requestId, Json.writeString(o.outcome())));
         }
-        producer.sendOffsetsToTransaction(Map.of(commands, new OffsetAndMetadata(next)), group);
+        producer.sendOffsetsToTransaction(
+            Map.of(commands, new OffsetAndMetadata(next)), c.groupMetadata());
         producer.commitTransaction();
       } catch (RuntimeException e) {
-        // the in-memory state may hold changes that were never committed: give up ownership
-        // (the loop restarts, rejoins the group and rebuilds from the topic)
-        try {
-          producer.abortTransaction();
-        } catch (RuntimeException ignored) {
-          // fenced or broken producer: the transaction is aborted by the coordinator
-        }
+        retryLater(records.get(0).offset(), c, e);
+      }
+    }
+
+    /**
+     * The batch's transaction failed, so nothing of it is visible, but the in-memory state already
+     * holds its changes. An abortable failure (typically a group generation that changed because
+     * another instance joined) is retried: abort, rebuild the state from the topic, and read the
+     * batch again. A fatal one (this producer was fenced by a newer owner) ends the ownership: the
+     * loop restarts and rejoins the group.
+     */
+    private void retryLater(long firstOffset, KafkaConsumer<String, String> c, RuntimeException e) {
+      try {
+        producer.abortTransaction();
+      } catch (RuntimeException fatal) {
+        e.addSuppressed(fatal);
         throw e;
       }
+      log.warn("decision batch aborted, deciding it again: {}", e.toString());
+      rebuild();
+      c.seek(commands, firstOffset);
     }
 
     private PendingOutcome decideOne(Submitted s) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -88,5 +89,63 @@ class FencingTest {
     var resources =
         TestKafka.readUntil(clients.topic(Topics.RESOURCES), Duration.ofSeconds(3), r -> false);
     assertThat(resources).filteredOn(r -> r.key().equals(group.arn())).hasSize(1);
+  }
+
+  @Test
+  void everyCommandIsDecidedExactlyOnceWhileGroupMembersComeAndGo() throws Exception {
+    String prefix = TestKafka.uniquePrefix();
+    TopicProvisioner.ensureTopics(TestKafka.bootstrapServers(), prefix, (short) 1);
+    KafkaClients clients = new KafkaClients(TestKafka.bootstrapServers(), prefix);
+    Arns arns = new Arns("us-east-1", "000000000000");
+    String commandsTopic = clients.topic(Topics.COMMANDS);
+    int count = 150;
+    try (DeciderLoop decider = new DeciderLoop(clients, new Decider(new Quotas(1000, 10, 10)));
+        KafkaProducer<String, String> producer = clients.producer()) {
+      decider.start();
+      Thread churn =
+          new Thread(
+              () -> {
+                // members joining and leaving bump the group generation under the decider
+                for (int i = 0; i < 3; i++) {
+                  try (var member = clients.groupConsumer(DeciderLoop.GROUP)) {
+                    member.subscribe(List.of(commandsTopic));
+                    long until = System.nanoTime() + Duration.ofMillis(700).toNanos();
+                    while (System.nanoTime() < until) {
+                      member.poll(Duration.ofMillis(100));
+                    }
+                  }
+                }
+              });
+      churn.start();
+      for (int i = 0; i < count; i++) {
+        String id = "g" + i;
+        PackagingGroup g =
+            new PackagingGroup(id, arns.group(id), "t", "http://o", null, null, Map.of());
+        producer.send(
+            new ProducerRecord<>(
+                commandsTopic,
+                "r" + i,
+                Json.writeString(new LogEntry.Submitted("r" + i, new Command.CreateGroup(g)))));
+        Thread.sleep(15);
+      }
+      churn.join();
+      var records =
+          TestKafka.readUntil(
+              commandsTopic,
+              Duration.ofSeconds(60),
+              rs -> rs.stream().filter(r -> r.value().contains("\"Outcome\"")).count() >= count);
+      List<LogEntry.Outcome> outcomes =
+          records.stream()
+              .map(r -> Json.read(r.value(), LogEntry.class))
+              .filter(e -> e instanceof LogEntry.Outcome)
+              .map(e -> (LogEntry.Outcome) e)
+              .toList();
+      assertThat(outcomes).hasSize(count).allSatisfy(o -> assertThat(o.errorType()).isNull());
+      assertThat(outcomes).extracting(LogEntry.Outcome::requestId).doesNotHaveDuplicates();
+    }
+    var resources =
+        TestKafka.readUntil(clients.topic(Topics.RESOURCES), Duration.ofSeconds(3), r -> false);
+    assertThat(resources).hasSize(count);
+    assertThat(resources).extracting(r -> r.key()).doesNotHaveDuplicates();
   }
 }

@@ -1,9 +1,14 @@
 package org.openvod.engine.codec;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** H.265 / HEVC: NAL types and the parameter sets of an HEVCDecoderConfigurationRecord. */
+/**
+ * H.265 / HEVC: NAL types, SPS parsing, the HEVCDecoderConfigurationRecord (ISO/IEC 14496-15 8.3.3)
+ * and RFC 6381 strings (14496-15 annex E).
+ */
 public final class H265 {
 
   public static final int NAL_VPS = 32;
@@ -12,6 +17,154 @@ public final class H265 {
   public static final int NAL_AUD = 35;
 
   private H265() {}
+
+  /** An IRAP picture (BLA, IDR, CRA): a random access point. */
+  public static boolean isRandomAccess(int type) {
+    return type >= 16 && type <= 23;
+  }
+
+  /** What a sequence parameter set says. */
+  public record Sps(
+      int profileSpace,
+      boolean tier,
+      int profileIdc,
+      long compatibilityFlags,
+      long constraintFlags,
+      int levelIdc,
+      int chromaFormatIdc,
+      int bitDepthLumaMinus8,
+      int bitDepthChromaMinus8,
+      int width,
+      int height,
+      int maxSubLayersMinus1,
+      boolean temporalIdNested) {
+
+    /** RFC 6381 {@code hvc1.<space><profile>.<compat>.<tier><level>.<constraints>}. */
+    public String codecString() {
+      StringBuilder out = new StringBuilder("hvc1.");
+      if (profileSpace > 0) {
+        out.append((char) ('A' + profileSpace - 1));
+      }
+      out.append(profileIdc).append('.');
+      out.append(Long.toHexString(Integer.reverse((int) compatibilityFlags) & 0xffffffffL));
+      out.append('.').append(tier ? 'H' : 'L').append(levelIdc);
+      byte[] constraints = new byte[6];
+      for (int i = 0; i < 6; i++) {
+        constraints[i] = (byte) (constraintFlags >> (40 - 8 * i));
+      }
+      int last = 5;
+      while (last >= 0 && constraints[last] == 0) {
+        last--;
+      }
+      for (int i = 0; i <= last; i++) {
+        out.append('.').append(Integer.toHexString(constraints[i] & 0xff).toUpperCase(Locale.ROOT));
+      }
+      return out.toString();
+    }
+  }
+
+  public static Sps parseSps(byte[] nal) {
+    byte[] rbsp = Nal.unescape(nal);
+    BitReader r = new BitReader(rbsp, 2, rbsp.length - 2);
+    r.skip(4); // sps_video_parameter_set_id
+    int maxSubLayersMinus1 = r.u(3);
+    boolean nested = r.flag();
+    int profileSpace = r.u(2);
+    boolean tier = r.flag();
+    int profileIdc = r.u(5);
+    long compatibility = r.bits(32);
+    long constraints = (r.bits(32) << 16) | r.bits(16);
+    int levelIdc = r.u(8);
+    boolean[] profilePresent = new boolean[maxSubLayersMinus1];
+    boolean[] levelPresent = new boolean[maxSubLayersMinus1];
+    for (int i = 0; i < maxSubLayersMinus1; i++) {
+      profilePresent[i] = r.flag();
+      levelPresent[i] = r.flag();
+    }
+    if (maxSubLayersMinus1 > 0) {
+      r.skip(2L * (8 - maxSubLayersMinus1));
+    }
+    for (int i = 0; i < maxSubLayersMinus1; i++) {
+      if (profilePresent[i]) {
+        r.skip(88);
+      }
+      if (levelPresent[i]) {
+        r.skip(8);
+      }
+    }
+    r.ue(); // sps_seq_parameter_set_id
+    int chroma = r.ue();
+    boolean separatePlanes = chroma == 3 && r.flag();
+    int width = r.ue();
+    int height = r.ue();
+    if (r.flag()) { // conformance_window_flag
+      int arrayType = separatePlanes ? 0 : chroma;
+      int subWidth = arrayType == 1 || arrayType == 2 ? 2 : 1;
+      int subHeight = arrayType == 1 ? 2 : 1;
+      int left = r.ue();
+      int right = r.ue();
+      int top = r.ue();
+      int bottom = r.ue();
+      width -= subWidth * (left + right);
+      height -= subHeight * (top + bottom);
+    }
+    int depthLuma = r.ue();
+    int depthChroma = r.ue();
+    return new Sps(
+        profileSpace,
+        tier,
+        profileIdc,
+        compatibility,
+        constraints,
+        levelIdc,
+        chroma,
+        depthLuma,
+        depthChroma,
+        width,
+        height,
+        maxSubLayersMinus1,
+        nested);
+  }
+
+  /** The HEVCDecoderConfigurationRecord with 4-byte NAL lengths and the given VPS/SPS/PPS. */
+  public static byte[] decoderConfig(
+      Sps sps, List<byte[]> vps, List<byte[]> spsUnits, List<byte[]> pps) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(1);
+    out.write((sps.profileSpace() << 6) | (sps.tier() ? 0x20 : 0) | sps.profileIdc());
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      out.write((int) (sps.compatibilityFlags() >> shift) & 0xff);
+    }
+    for (int shift = 40; shift >= 0; shift -= 8) {
+      out.write((int) (sps.constraintFlags() >> shift) & 0xff);
+    }
+    out.write(sps.levelIdc());
+    out.write(0xf0); // min_spatial_segmentation_idc = 0
+    out.write(0x00);
+    out.write(0xfc); // parallelismType = 0
+    out.write(0xfc | sps.chromaFormatIdc());
+    out.write(0xf8 | sps.bitDepthLumaMinus8());
+    out.write(0xf8 | sps.bitDepthChromaMinus8());
+    out.write(0); // avgFrameRate
+    out.write(0);
+    out.write(((sps.maxSubLayersMinus1() + 1) << 3) | (sps.temporalIdNested() ? 0x04 : 0) | 0x03);
+    out.write(3);
+    writeArray(out, NAL_VPS, vps);
+    writeArray(out, NAL_SPS, spsUnits);
+    writeArray(out, NAL_PPS, pps);
+    return out.toByteArray();
+  }
+
+  private static void writeArray(ByteArrayOutputStream out, int type, List<byte[]> units) {
+    out.write(0x80 | type);
+    out.write(units.size() >> 8);
+    out.write(units.size() & 0xff);
+    for (byte[] unit : units) {
+      out.write(unit.length >> 8);
+      out.write(unit.length & 0xff);
+      out.write(unit, 0, unit.length);
+    }
+  }
 
   public static int type(byte[] nal) {
     return nal.length == 0 ? -1 : (nal[0] >> 1) & 0x3f;

@@ -2,15 +2,17 @@ package org.openvod.ingest.output;
 
 import java.util.Locale;
 
-/** The Content-Type each output file is stored with, so the origin can pass it on unchanged. */
+/**
+ * The Content-Type each output file is stored with, so the origin can pass it on unchanged.
+ * Manifests and TS segments are typed by name. Fragmented MP4 (init segments, .m4s media segments,
+ * Smooth Streaming fragments) is {@code audio/mp4} for audio tracks and {@code video/mp4}
+ * otherwise: the engine's own type is taken when it says audio, else the path decides (the engine
+ * names audio folders and MSS streams after their kind).
+ */
 public final class ContentTypes {
 
   private ContentTypes() {}
 
-  /**
-   * The type of an output file: by its name when the name decides it; otherwise what the engine
-   * said (it knows whether an fMP4 file holds audio or video); otherwise a guess from the name.
-   */
   public static String forFile(String path, String fromEngine) {
     String lower = path.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".m3u8")) {
@@ -28,15 +30,35 @@ public final class ContentTypes {
     if (lower.endsWith(".vtt") || lower.endsWith(".webvtt")) {
       return "text/vtt";
     }
-    if (fromEngine != null && !fromEngine.isBlank()) {
-      return fromEngine;
-    }
-    if (lower.endsWith(".mp4") || lower.endsWith(".m4s") || lower.endsWith(".cmfv")) {
-      return lower.contains("audio") ? "audio/mp4" : "video/mp4";
+    String engine = fromEngine == null ? "" : fromEngine.toLowerCase(Locale.ROOT);
+    if (isFragmentedMp4(lower, engine)) {
+      return engine.equals("audio/mp4") || namesAudio(lower) ? "audio/mp4" : "video/mp4";
     }
     if (lower.endsWith(".aac")) {
       return "audio/aac";
     }
-    return "application/octet-stream";
+    return engine.isBlank() ? "application/octet-stream" : fromEngine;
+  }
+
+  private static boolean isFragmentedMp4(String lower, String engine) {
+    return lower.endsWith(".mp4")
+        || lower.endsWith(".m4s")
+        || lower.endsWith(".cmfv")
+        || lower.endsWith(".cmfa")
+        || lower.contains("/fragments(")
+        || lower.startsWith("fragments(")
+        || engine.equals("video/mp4")
+        || engine.equals("audio/mp4")
+        || engine.equals("video/iso.segment");
+  }
+
+  /** A folder named audio..., or an MSS fragment of an audio stream: Fragments(audio...=t). */
+  private static boolean namesAudio(String lower) {
+    for (String part : lower.split("/")) {
+      if (part.startsWith("audio") || part.startsWith("fragments(audio")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

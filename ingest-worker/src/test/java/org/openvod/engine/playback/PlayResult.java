@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * What play.mjs saw while a real player played one URL.
  *
+ * @param player the harness's name of the player (hlsjs, dashjs, shaka)
+ * @param url what it played
  * @param ok no player or HTTP error, currentTime reached the asked seconds, frames decoded, and
  *     (when asked) both forced rendition switches played
  * @param reason why not ok, null when ok
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param json the whole line play.mjs printed, for failure messages
  */
 record PlayResult(
+    String player,
+    String url,
     boolean ok,
     String reason,
     double currentTime,
@@ -38,6 +42,8 @@ record PlayResult(
       throw new IllegalArgumentException("play.mjs printed no JSON object: " + line);
     }
     return new PlayResult(
+        String.valueOf(map.get("player")),
+        String.valueOf(map.get("url")),
         Boolean.TRUE.equals(map.get("ok")),
         (String) map.get("reason"),
         number(map.get("currentTime")),

@@ -1,26 +1,27 @@
 package org.openvod.engine.playback;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Plays URLs in real players (hls.js, dash.js, Shaka Player in headless Chromium) through the node
- * harness in {@code players/}: runs {@code players/install.sh} once per JVM, then one {@code node
- * players/play.mjs} per play, and parses the JSON line it prints.
- *
- * <p>Plays may run concurrently ({@link #playAsync}); {@code -Dopenvod.players.parallel} caps how
- * many browsers run at once (default 2, one per core here).
+ * harness in {@code players/}. On first use in a JVM it runs {@code players/install.sh}, then
+ * starts one {@code node players/play.mjs --serve}: one browser for the whole suite, a fresh
+ * browser context per play, up to {@code -Dopenvod.players.parallel} (default 2, one per core here)
+ * plays at once. Requests and results are JSON lines matched by id.
  */
 final class PlayerHarness {
 
@@ -30,109 +31,180 @@ final class PlayerHarness {
    */
   static final double PLAYBACK_RATE = 2;
 
-  private static final Object INSTALL_LOCK = new Object();
-  private static Path installedDir;
-  private static ExecutorService executor;
+  private static PlayerHarness instance;
 
-  private final Path playersDir;
+  private final Process process;
+  private final Path stderr;
+  private final OutputStream requests;
+  private final Map<Long, CompletableFuture<PlayResult>> pending = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
 
-  private PlayerHarness(Path playersDir) {
-    this.playersDir = playersDir;
+  private PlayerHarness(Process process, Path stderr) {
+    this.process = process;
+    this.stderr = stderr;
+    this.requests = process.getOutputStream();
+    Thread reader = new Thread(this::readResults, "player-harness-results");
+    reader.setDaemon(true);
+    reader.start();
   }
 
-  /** The harness, installed (Chromium, npm ci) on first use in this JVM. */
-  static PlayerHarness installed() {
-    synchronized (INSTALL_LOCK) {
-      if (installedDir == null) {
-        Path dir = locatePlayersDir();
-        runInstall(dir);
-        installedDir = dir;
-        int parallel = Integer.getInteger("openvod.players.parallel", 2);
-        executor =
-            Executors.newFixedThreadPool(
-                parallel,
-                r -> {
-                  Thread t = new Thread(r, "player-harness");
-                  t.setDaemon(true);
-                  return t;
-                });
-      }
-      return new PlayerHarness(installedDir);
+  /** The harness, installed (Chromium, npm ci) and started on first use in this JVM. */
+  static synchronized PlayerHarness installed() {
+    if (instance == null || !instance.process.isAlive()) {
+      Path dir = locatePlayersDir();
+      runInstall(dir);
+      instance = start(dir, Integer.getInteger("openvod.players.parallel", 2));
     }
+    return instance;
   }
 
-  /** Plays {@code url} until {@code seconds} of media played; optionally forces switches. */
-  PlayResult play(Player player, URI url, double seconds, boolean forceSwitches) {
-    List<String> command = new ArrayList<>();
-    command.add("node");
-    command.add(playersDir.resolve("play.mjs").toString());
-    command.add("--player");
-    command.add(player.cliName());
-    command.add("--url");
-    command.add(url.toString());
-    command.add("--seconds");
-    command.add(String.valueOf(seconds));
-    command.add("--rate");
-    command.add(String.valueOf(PLAYBACK_RATE));
-    if (forceSwitches) {
-      command.add("--switch");
-    }
-    try {
-      Path stderr = Files.createTempFile("play-", ".err");
-      try {
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-        process.getOutputStream().close();
-        // play.mjs bounds itself (--timeout 40); this only guards against a hung node.
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          throw new IllegalStateException("play.mjs did not end: " + command);
-        }
-        String line = lastLine(out);
-        if (line.isEmpty()) {
-          throw new IllegalStateException(
-              "play.mjs printed nothing (exit "
-                  + process.exitValue()
-                  + "): "
-                  + Files.readString(stderr));
-        }
-        PlayResult result = PlayResult.fromJson(line);
-        // One line per play in the build log: what played where, and how long it took.
-        System.out.printf(
-            "[playback] %-6s %-5s %5d ms %s%s%s%n",
-            player.cliName(),
-            result.ok() ? "ok" : "FAIL",
-            result.elapsedMs(),
-            url,
-            result.ok() ? "" : " (" + result.reason() + ")",
-            result.warnings().isEmpty()
-                ? ""
-                : " " + result.warnings().size() + " warnings, first: " + result.warnings().get(0));
-        if (result.ok() != (process.exitValue() == 0)) {
-          throw new IllegalStateException(
-              "play.mjs exit code " + process.exitValue() + " contradicts its JSON: " + line);
-        }
-        return result;
-      } finally {
-        Files.deleteIfExists(stderr);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while playing " + url, e);
-    }
-  }
-
-  /** {@link #play} on the harness's pool, so several browsers play at once. */
+  /**
+   * Plays {@code url} until {@code seconds} of media played (at {@link #PLAYBACK_RATE}); with
+   * {@code forceSwitches}, then forces the lowest and the highest video rendition.
+   */
   CompletableFuture<PlayResult> playAsync(
       Player player, URI url, double seconds, boolean forceSwitches) {
-    return CompletableFuture.supplyAsync(() -> play(player, url, seconds, forceSwitches), executor);
+    long id = ids.incrementAndGet();
+    CompletableFuture<PlayResult> result = new CompletableFuture<>();
+    pending.put(id, result);
+    String request =
+        "{\"id\":"
+            + id
+            + ",\"player\":"
+            + quote(player.cliName())
+            + ",\"url\":"
+            + quote(url.toString())
+            + ",\"seconds\":"
+            + seconds
+            + ",\"rate\":"
+            + PLAYBACK_RATE
+            + ",\"switch\":"
+            + forceSwitches
+            + "}\n";
+    try {
+      synchronized (requests) {
+        requests.write(request.getBytes(StandardCharsets.UTF_8));
+        requests.flush();
+      }
+    } catch (IOException e) {
+      pending.remove(id);
+      result.completeExceptionally(
+          new IllegalStateException("play.mjs --serve is gone: " + stderrTail(), e));
+    }
+    // play.mjs bounds each play itself (40 s, 10 s without progress); this guards a hung node.
+    return result.orTimeout(3, TimeUnit.MINUTES);
   }
 
-  private static String lastLine(String out) {
-    String[] lines = out.strip().split("\n");
-    return lines[lines.length - 1].strip();
+  PlayResult play(Player player, URI url, double seconds, boolean forceSwitches) {
+    return playAsync(player, url, seconds, forceSwitches).join();
+  }
+
+  private void readResults() {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (!line.isBlank()) {
+          deliver(line.strip());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall through: fail whatever is still waiting
+    }
+    IllegalStateException gone =
+        new IllegalStateException("play.mjs --serve ended: " + stderrTail());
+    pending.values().forEach(f -> f.completeExceptionally(gone));
+    pending.clear();
+  }
+
+  private void deliver(String line) {
+    Object parsed = MiniJson.parse(line);
+    Object id = parsed instanceof Map<?, ?> map ? map.get("id") : null;
+    CompletableFuture<PlayResult> future =
+        id instanceof Double d ? pending.remove(d.longValue()) : null;
+    if (future == null) {
+      System.err.println("[playback] result for no request: " + line);
+      return;
+    }
+    try {
+      PlayResult result = PlayResult.fromJson(line);
+      log(result);
+      future.complete(result);
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+    }
+  }
+
+  /** One line per play in the build log: what played where, and how long it took. */
+  private static void log(PlayResult result) {
+    System.out.printf(
+        "[playback] %-6s %-5s %5d ms %s%s%s%n",
+        result.player(),
+        result.ok() ? "ok" : "FAIL",
+        result.elapsedMs(),
+        result.url(),
+        result.ok() ? "" : " (" + result.reason() + ")",
+        result.warnings().isEmpty()
+            ? ""
+            : " " + result.warnings().size() + " warnings, first: " + result.warnings().get(0));
+  }
+
+  private String stderrTail() {
+    try {
+      String text = Files.readString(stderr);
+      return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+    } catch (IOException e) {
+      return "(no stderr: " + e.getMessage() + ")";
+    }
+  }
+
+  private static PlayerHarness start(Path dir, int parallel) {
+    try {
+      Path stderr = Files.createTempFile("play-serve-", ".err");
+      stderr.toFile().deleteOnExit();
+      Process process =
+          new ProcessBuilder(
+                  "node",
+                  dir.resolve("play.mjs").toString(),
+                  "--serve",
+                  "--parallel",
+                  String.valueOf(parallel))
+              .redirectError(stderr.toFile())
+              .start();
+      PlayerHarness harness = new PlayerHarness(process, stderr);
+      // Closing stdin lets play.mjs finish and close Chromium; then make sure it is gone.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      harness.requests.close();
+                      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                      }
+                    } catch (IOException | InterruptedException e) {
+                      process.destroyForcibly();
+                    }
+                  }));
+      return harness;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String quote(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   /** {@code -Dopenvod.players.dir}, else the {@code players} folder of the checkout. */

@@ -102,6 +102,22 @@ public final class TestMedia {
         });
   }
 
+  /** Like {@link #threeRenditions} but only {@code v0} carries audio; v1 and v2 are video only. */
+  public static synchronized Path audioInFirstOnly() {
+    return make(
+        "audio-in-first-only",
+        dir ->
+            ladder(
+                dir,
+                "v:0,a:0 v:1 v:2",
+                1,
+                "-hls_segment_filename",
+                "v%v/seg_%03d.ts",
+                "-master_pl_name",
+                MASTER,
+                "v%v/index.m3u8"));
+  }
+
   /**
    * Like {@link #threeRenditions} but each variant is one {@code v<n>/all.ts} with EXT-X-BYTERANGE.
    */
@@ -209,6 +225,59 @@ public final class TestMedia {
           maps.addAll(List.of("-c:a", "aac", "-b:a", "32k"));
           single(dir, List.of("-c:v", "libx264", "-preset", "ultrafast", "-g", "60"), maps);
         });
+  }
+
+  /** One H.265 (x265 Main, 2 s GOPs) rendition with AAC audio; root playlist {@code index.m3u8}. */
+  public static synchronized Path hevcVideo() {
+    return make(
+        "hevc-video",
+        dir ->
+            single(
+                dir,
+                List.of(
+                    "-c:v",
+                    "libx265",
+                    "-preset",
+                    "ultrafast",
+                    "-x265-params",
+                    "log-level=error:keyint=60:min-keyint=60:scenecut=0:bframes=2"),
+                List.of("-map", "0:v", "-map", "1:a", "-c:a", "aac", "-b:a", "64k")));
+  }
+
+  /** One H.264 rendition with E-AC-3 audio; root playlist {@code index.m3u8}. */
+  public static synchronized Path eac3Audio() {
+    return make(
+        "eac3-audio",
+        dir ->
+            single(
+                dir,
+                List.of("-c:v", "libx264", "-preset", "ultrafast", "-g", "60"),
+                List.of("-map", "0:v", "-map", "1:a", "-c:a", "eac3", "-b:a", "96k")));
+  }
+
+  /**
+   * One H.264 + AAC rendition whose 33-bit TS timestamps wrap around to 0 during its second segment
+   * (ffmpeg's -output_ts_offset puts the start 3.5 s before 2^33 ticks); root playlist {@code
+   * index.m3u8}.
+   */
+  public static synchronized Path timestampWrap() {
+    return make(
+        "timestamp-wrap",
+        dir ->
+            single(
+                dir,
+                List.of("-c:v", "libx264", "-preset", "ultrafast", "-bf", "2", "-g", "60"),
+                List.of(
+                    "-map",
+                    "0:v",
+                    "-map",
+                    "1:a",
+                    "-c:a",
+                    "aac",
+                    "-b:a",
+                    "64k",
+                    "-output_ts_offset",
+                    "95440")));
   }
 
   /** One H.264 rendition with AC-3 audio; root playlist {@code index.m3u8}. */

@@ -168,7 +168,18 @@ class OutputSpecsTest {
     assertThat(ContentTypes.forFile("v0/seg_1.ts", null)).isEqualTo("video/MP2T");
     assertThat(ContentTypes.forFile("index.ism/Manifest", null)).isEqualTo("text/xml");
     assertThat(ContentTypes.forFile("a/seg_1.m4s", "audio/mp4")).isEqualTo("audio/mp4");
-    assertThat(ContentTypes.forFile("video/init.mp4", null)).isEqualTo("video/mp4");
-    assertThat(ContentTypes.forFile("audio_eng/init.mp4", null)).isEqualTo("audio/mp4");
+    assertThat(ContentTypes.forFile("video_1/segment_1.m4s", "video/iso.segment"))
+        .isEqualTo("video/mp4");
+    assertThat(ContentTypes.forFile("audio_2/segment_1.m4s", "video/iso.segment"))
+        .isEqualTo("audio/mp4");
+    assertThat(ContentTypes.forFile("audio_2/init.mp4", "video/mp4")).isEqualTo("audio/mp4");
+    assertThat(
+            ContentTypes.forFile(
+                "index.ism/QualityLevels(64000)/Fragments(audio_eng=0)", "video/mp4"))
+        .isEqualTo("audio/mp4");
+    assertThat(
+            ContentTypes.forFile("index.ism/QualityLevels(900000)/Fragments(video=0)", "video/mp4"))
+        .isEqualTo("video/mp4");
+    assertThat(ContentTypes.forFile("subs/x.bin", null)).isEqualTo("application/octet-stream");
   }
 }

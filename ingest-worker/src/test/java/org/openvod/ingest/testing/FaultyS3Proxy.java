@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy in front of an S3 server that misbehaves on purpose: it answers a share of requests
- * with 503 SlowDown, resets another share of connections, and can delay every write (PUT). It makes
- * every request use its own connection (it forwards them with {@code Connection: close}, a header
- * SigV4 does not sign), so the fault share applies per request.
+ * with 503 SlowDown, resets another share of connections, and can hold writes (PUT) after the first
+ * few for a while, so a test knows for sure that a job is in the middle of storing its outputs. It
+ * makes every request use its own connection (it forwards them with {@code Connection: close}, a
+ * header SigV4 does not sign), so the fault share applies per request.
  */
 public final class FaultyS3Proxy implements AutoCloseable {
 
@@ -30,7 +31,10 @@ public final class FaultyS3Proxy implements AutoCloseable {
   private final URI upstream;
   private final double failShare;
   private final double resetShare;
-  private final long writeLatencyMillis;
+  private volatile int holdWritesAfter = -1;
+  private volatile long holdMillis;
+  private final AtomicInteger writes = new AtomicInteger();
+  private final AtomicInteger held = new AtomicInteger();
   private final Random random;
   private final ServerSocket server;
   private final ExecutorService threads =
@@ -43,13 +47,11 @@ public final class FaultyS3Proxy implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger faults = new AtomicInteger();
 
-  public FaultyS3Proxy(
-      URI upstream, double failShare, double resetShare, long writeLatencyMillis, long seed)
+  public FaultyS3Proxy(URI upstream, double failShare, double resetShare, long seed)
       throws IOException {
     this.upstream = upstream;
     this.failShare = failShare;
     this.resetShare = resetShare;
-    this.writeLatencyMillis = writeLatencyMillis;
     this.random = new Random(seed);
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     threads.execute(this::acceptLoop);
@@ -61,6 +63,18 @@ public final class FaultyS3Proxy implements AutoCloseable {
 
   public int requests() {
     return requests.get();
+  }
+
+  /** Lets {@code passed} writes through, then holds each later one for {@code millis}. */
+  public FaultyS3Proxy holdWritesAfter(int passed, long millis) {
+    this.holdMillis = millis;
+    this.holdWritesAfter = passed;
+    return this;
+  }
+
+  /** Writes that were (or are being) held. */
+  public int heldWrites() {
+    return held.get();
   }
 
   /** Requests answered with 503 or reset. */
@@ -87,8 +101,12 @@ public final class FaultyS3Proxy implements AutoCloseable {
         return;
       }
       requests.incrementAndGet();
-      if (writeLatencyMillis > 0 && head[0] == 'P' && head[1] == 'U' && head[2] == 'T') {
-        Thread.sleep(writeLatencyMillis);
+      if (head[0] == 'P' && head[1] == 'U' && head[2] == 'T') {
+        int write = writes.incrementAndGet();
+        if (holdWritesAfter >= 0 && write > holdWritesAfter) {
+          held.incrementAndGet();
+          Thread.sleep(holdMillis);
+        }
       }
       double dice;
       synchronized (random) {

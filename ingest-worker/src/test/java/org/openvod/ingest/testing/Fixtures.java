@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.openvod.events.EgressLayout;
-import org.openvod.events.PackageKind;
 import org.openvod.events.model.Asset;
+import org.openvod.events.model.CmafPackage;
+import org.openvod.events.model.DashManifest;
+import org.openvod.events.model.DashPackage;
 import org.openvod.events.model.HlsEncryption;
 import org.openvod.events.model.HlsManifest;
 import org.openvod.events.model.HlsPackage;
 import org.openvod.events.model.LifecycleEvent;
+import org.openvod.events.model.MssManifest;
+import org.openvod.events.model.MssPackage;
 import org.openvod.events.model.PackagingConfiguration;
 import org.openvod.events.model.PackagingTarget;
 import org.openvod.events.model.SpekeKeyProvider;
@@ -68,6 +72,49 @@ public final class Fixtures {
         Map.of());
   }
 
+  /** A configuration of each kind but HLS, every option left to its default. */
+  public static PackagingConfiguration cmaf(String id) {
+    return kind(
+        id,
+        null,
+        new CmafPackage(
+            null, List.of(new HlsManifest(null, null, null, null, null, null)), null, 2),
+        null);
+  }
+
+  public static PackagingConfiguration dash(String id) {
+    return kind(
+        id,
+        new DashPackage(
+            List.of(new DashManifest(null, null, null, null, null, null)),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null),
+        null,
+        null);
+  }
+
+  public static PackagingConfiguration mss(String id) {
+    return kind(id, null, null, new MssPackage(null, List.of(new MssManifest(null, null)), null));
+  }
+
+  private static PackagingConfiguration kind(
+      String id, DashPackage dash, CmafPackage cmaf, MssPackage mss) {
+    return new PackagingConfiguration(
+        id,
+        ARN + "packaging-configurations/" + id,
+        "2026-12-01T09:00:00Z",
+        "group-1",
+        null,
+        dash,
+        cmaf,
+        mss,
+        Map.of());
+  }
+
   public static PackagingTarget target(String assetHex, PackagingConfiguration config) {
     String configHex = EgressLayout.newHexId();
     String manifestHex = EgressLayout.newHexId();
@@ -75,7 +122,8 @@ public final class Fixtures {
         config,
         configHex,
         manifestHex,
-        EgressLayout.url(ORIGIN, assetHex, configHex, manifestHex, PackageKind.HLS, "index"));
+        EgressLayout.url(
+            ORIGIN, assetHex, configHex, manifestHex, config.kind(), config.firstManifestName()));
   }
 
   public static LifecycleEvent.AssetCreated created(

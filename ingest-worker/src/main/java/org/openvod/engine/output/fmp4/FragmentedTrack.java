@@ -75,7 +75,7 @@ public final class FragmentedTrack {
    *     duration when the source did not say
    * @return the segment, or null when it holds no sample
    */
-  public Segment close(long durationHint) {
+  public Segment close(long durationHint) throws PackagingException {
     if (pending.isEmpty()) {
       return null;
     }
@@ -105,8 +105,21 @@ public final class FragmentedTrack {
         data = joined;
       }
       long decode = s.dts() + shift;
-      samples.add(
-          new FragmentSample(duration, s.keyframe(), Math.toIntExact(s.pts() - decode), data));
+      long offset = s.pts() - decode;
+      if (offset != (int) offset || decode < 0 || duration > 0xFFFFFFFFL) {
+        throw new PackagingException(
+            PackagingException.Reason.MALFORMED_SOURCE,
+            "track "
+                + info.trackId()
+                + ": sample times out of range (dts "
+                + s.dts()
+                + ", pts "
+                + s.pts()
+                + ", duration "
+                + duration
+                + ")");
+      }
+      samples.add(new FragmentSample(duration, s.keyframe(), (int) offset, data));
     }
     Segment segment = new Segment(nextNumber++, firstDts + shift, total, List.copyOf(samples));
     pending.clear();

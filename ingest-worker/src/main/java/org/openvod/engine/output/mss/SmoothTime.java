@@ -2,6 +2,7 @@ package org.openvod.engine.output.mss;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.output.fmp4.FragmentSample;
 import org.openvod.engine.output.fmp4.Segment;
 
@@ -20,7 +21,7 @@ final class SmoothTime {
     return Math.round(ticks * (double) TIMESCALE / timescale);
   }
 
-  static Segment convert(Segment segment, long timescale) {
+  static Segment convert(Segment segment, long timescale) throws PackagingException {
     List<FragmentSample> out = new ArrayList<>(segment.samples().size());
     long decode = segment.baseDecodeTime();
     long start = convert(decode, timescale);
@@ -29,7 +30,15 @@ final class SmoothTime {
       long nextDecode = decode + s.duration();
       long next = convert(nextDecode, timescale);
       long pts = convert(decode + s.compositionOffset(), timescale);
-      out.add(new FragmentSample(next - time, s.keyframe(), Math.toIntExact(pts - time), s.data()));
+      long offset = pts - time;
+      if (offset != (int) offset || next - time > 0xFFFFFFFFL) {
+        throw new PackagingException(
+            PackagingException.Reason.UNSUPPORTED_CONTENT,
+            "sample times at timescale "
+                + timescale
+                + " do not fit Smooth Streaming's 10 MHz clock");
+      }
+      out.add(new FragmentSample(next - time, s.keyframe(), (int) offset, s.data()));
       decode = nextDecode;
       time = next;
     }

@@ -40,6 +40,7 @@ public final class HlsDemuxer implements Demuxer {
 
   private final SourceLocator source;
   private final String playlistPath;
+  private int nextTrackId = 1;
 
   public HlsDemuxer(SourceLocator source, String playlistPath) {
     this.source = source;
@@ -47,8 +48,7 @@ public final class HlsDemuxer implements Demuxer {
   }
 
   /** One playlist to read and what the multivariant playlist says of it. */
-  private record Rendition(
-      int id, String path, long bandwidth, String language, String name, boolean audioOnly) {}
+  private record Rendition(int id, String path, long bandwidth, String language, String name) {}
 
   /** One elementary stream on its way out: holds a sample back until its duration is known. */
   private static final class Track {
@@ -140,7 +140,7 @@ public final class HlsDemuxer implements Demuxer {
   private List<Rendition> renditions() throws IOException, PackagingException {
     String text = text(playlistPath);
     if (!PlaylistParser.isMultivariant(text)) {
-      return List.of(new Rendition(0, playlistPath, 0, null, null, false));
+      return List.of(new Rendition(0, playlistPath, 0, null, null));
     }
     MultivariantPlaylist root = PlaylistParser.parseMultivariant(playlistPath, text);
     List<Rendition> renditions = new ArrayList<>();
@@ -154,15 +154,13 @@ public final class HlsDemuxer implements Demuxer {
                 variant.path(),
                 variant.bandwidth(),
                 muxed == null ? null : muxed.language(),
-                muxed == null ? null : muxed.name(),
-                false));
+                muxed == null ? null : muxed.name()));
       }
     }
     for (AudioRendition audio : root.audio()) {
       if (audio.path() != null && seen.add(audio.path())) {
         renditions.add(
-            new Rendition(
-                renditions.size(), audio.path(), 0, audio.language(), audio.name(), true));
+            new Rendition(renditions.size(), audio.path(), 0, audio.language(), audio.name()));
       }
     }
     return renditions;
@@ -252,8 +250,6 @@ public final class HlsDemuxer implements Demuxer {
     }
     return byPid;
   }
-
-  private int nextTrackId = 1;
 
   private static double measuredRate(List<EsFrame> frames) {
     if (frames.size() < 2) {

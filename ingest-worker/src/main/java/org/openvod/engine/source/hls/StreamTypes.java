@@ -18,6 +18,8 @@ final class StreamTypes {
     switch (type) {
       case 0x1b:
         return new H264Parser();
+      case 0x24:
+        return new H265Parser();
       case 0x0f:
         return new AdtsParser();
       case 0x81:
@@ -44,7 +46,7 @@ final class StreamTypes {
                   + Integer.toHexString(type)
                   + " on PID "
                   + entry.pid()
-                  + ") is not supported; sources must be H.264 with AAC, AC-3 or E-AC-3");
+                  + ") is not supported; sources must be H.264 or H.265 with AAC, AC-3 or E-AC-3");
         }
         return null;
     }
@@ -58,7 +60,6 @@ final class StreamTypes {
       case 0x04 -> "MPEG-2 audio (MP3)";
       case 0x10 -> "MPEG-4 Part 2 video";
       case 0x11 -> "AAC in LATM";
-      case 0x24 -> "H.265/HEVC video";
       case 0x42 -> "AVS video";
       case 0xd1 -> "Dirac video";
       case 0xea -> "VC-1 video";

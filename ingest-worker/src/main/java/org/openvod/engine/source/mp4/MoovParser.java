@@ -25,6 +25,9 @@ final class MoovParser {
   /** Samples one track may have: bounds memory whatever the stts counts claim. */
   static final int MAX_SAMPLES_PER_TRACK = 1 << 22;
 
+  /** Largest |pts - dts| accepted, in ticks: keeps every offset far inside an int. */
+  static final long MAX_COMPOSITION_OFFSET = 1L << 28;
+
   /** Largest sample accepted: one access unit is read into memory whole. */
   static final long MAX_SAMPLE_BYTES = 64L << 20;
 
@@ -168,6 +171,9 @@ final class MoovParser {
           throw elst.malformed("empty edit of " + emptyDuration + " is longer than a day");
         }
         long delay = Math.round((double) emptyDuration / movieTimescale * mediaTimescale);
+        if (mediaTime > Integer.MAX_VALUE) {
+          throw elst.malformed("edit starts at media time " + mediaTime);
+        }
         return delay - mediaTime;
       }
     }
@@ -333,6 +339,9 @@ final class MoovParser {
       for (int e = 0; e < entries && i < count; e++) {
         long n = r.u32();
         int offset = r.s32();
+        if (Math.abs((long) offset) > MAX_COMPOSITION_OFFSET) {
+          throw malformed("composition offset " + offset + " is implausibly large");
+        }
         for (long k = 0; k < n && i < count; k++) {
           offsets[i++] = offset;
         }

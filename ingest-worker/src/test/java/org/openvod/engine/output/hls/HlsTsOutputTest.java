@@ -255,6 +255,34 @@ class HlsTsOutputTest {
   }
 
   @Test
+  void videoOnlyRenditionsBorrowTheSourcesAudio() throws Exception {
+    Path partial = TestMedia.audioInFirstOnly();
+    DirectorySink sink =
+        run(partial, TestMedia.MASTER, "borrowed-audio", false, ManifestSpec.named("index"));
+    Tools.Result read = Tools.readBack(sink.root(), "index.m3u8");
+    assertEquals(0, read.exitCode(), read.stderr());
+    assertEquals("", read.stderr());
+    List<Long> audioIn =
+        Tools.packets(partial, "v0/index.m3u8").stream()
+            .filter(p -> p.streamIndex() == 1)
+            .map(Tools.Packet::pts)
+            .toList();
+    assertTrue(audioIn.size() >= 562);
+    String master = text(sink, "index.m3u8");
+    for (String inf : Playlists.tags(master, "#EXT-X-STREAM-INF")) {
+      assertTrue(Playlists.attributes(inf).get("CODECS").endsWith(",mp4a.40.2"), inf);
+    }
+    for (String uri : Playlists.variantUris(master)) {
+      List<Long> audioOut =
+          Tools.packets(sink.root(), uri).stream()
+              .filter(p -> p.streamIndex() == 1)
+              .map(Tools.Packet::pts)
+              .toList();
+      assertTrue(audioIn.equals(audioOut), "audio of " + uri + " differs from the source's");
+    }
+  }
+
+  @Test
   void iframePlaylistsPointAtEveryKeyFrame() throws Exception {
     ManifestSpec withIframes =
         new ManifestSpec(

@@ -13,7 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
+import org.openvod.engine.output.ManifestSpec;
+import org.openvod.engine.output.OutputFormat;
+import org.openvod.engine.output.OutputSpec;
+import org.openvod.engine.output.dash.DashOutput;
+import org.openvod.engine.output.fmp4.CmafOutput;
+import org.openvod.engine.output.mss.MssOutput;
 import org.openvod.engine.pipeline.MediaHandler;
+import org.openvod.engine.pipeline.Segmenter;
 
 /**
  * A seeded mutation test of the MP4 reader: a few hundred corrupted moovs (flipped bytes, box sizes
@@ -22,7 +29,8 @@ import org.openvod.engine.pipeline.MediaHandler;
  */
 class MoovMutationTest {
 
-  static final int RUNS = 400;
+  /** Runs per build; raise with -Dopenvod.mutation.runs for a longer hunt. */
+  static final int RUNS = Integer.getInteger("openvod.mutation.runs", 400);
 
   @Test
   void corruptedMoovsOnlyEverGiveAPackagingException() throws Exception {
@@ -30,13 +38,13 @@ class MoovMutationTest {
     int[] moov = Mp4RefusalTest.moov(file);
     int[] outcomes = new int[2];
     assertTimeoutPreemptively(
-        Duration.ofSeconds(90),
+        Duration.ofSeconds(Math.max(90, RUNS / 10)),
         () -> {
           for (int seed = 0; seed < RUNS; seed++) {
             byte[] mutated = mutate(file, moov, new Random(seed));
             try {
               new Mp4Demuxer(List.of(Mp4Rendition.of("m.mp4", Mp4TestMedia.bytes(mutated))))
-                  .run(new Discard(), f -> {});
+                  .run(seed % 2 == 0 ? new Discard() : allOutputs(), f -> {});
               outcomes[0]++;
             } catch (PackagingException e) {
               assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
@@ -76,6 +84,63 @@ class MoovMutationTest {
       }
     }
     return out;
+  }
+
+  /** The segmenter and every fMP4 output behind it, writing nowhere: half the runs go here. */
+  static MediaHandler allOutputs() throws Exception {
+    List<MediaHandler> outputs = new java.util.ArrayList<>();
+    for (OutputFormat format : List.of(OutputFormat.CMAF, OutputFormat.DASH, OutputFormat.MSS)) {
+      OutputSpec spec =
+          new OutputSpec(
+              "m",
+              format,
+              2,
+              List.of(ManifestSpec.named("i")),
+              true,
+              true,
+              true,
+              null,
+              (path, data, type) -> {});
+      outputs.add(
+          switch (format) {
+            case CMAF -> new CmafOutput(spec);
+            case DASH -> new DashOutput(spec);
+            default -> new MssOutput(spec);
+          });
+    }
+    return new Segmenter(2, new Tee(outputs));
+  }
+
+  /** Sends every event to each handler in turn; the first exception ends the run. */
+  record Tee(List<MediaHandler> handlers) implements MediaHandler {
+    @Override
+    public void onStreamInfo(StreamInfo info) throws Exception {
+      for (MediaHandler h : handlers) {
+        h.onStreamInfo(info);
+      }
+    }
+
+    @Override
+    public void onSample(Sample sample) throws Exception {
+      for (MediaHandler h : handlers) {
+        h.onSample(sample);
+      }
+    }
+
+    @Override
+    public void onSegmentEnd(int trackId, int index, long startTime, long duration)
+        throws Exception {
+      for (MediaHandler h : handlers) {
+        h.onSegmentEnd(trackId, index, startTime, duration);
+      }
+    }
+
+    @Override
+    public void onEnd() throws Exception {
+      for (MediaHandler h : handlers) {
+        h.onEnd();
+      }
+    }
   }
 
   /** Takes samples and drops them. */
