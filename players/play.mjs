@@ -196,7 +196,7 @@ async function playCase(browser, pagePort, c) {
           const t0 = Date.now();
           const from = { time: snap.currentTime, frames: snap.decodedFrames };
           await page.evaluate((id) => window.harness.select(id), target.id);
-          const stepDeadline = Math.min(deadline, t0 + 15000);
+          const stepDeadline = Math.min(deadline, t0 + 10000);
           const reached = () =>
             snap.active === target.id &&
             (!heightsDiffer || snap.videoHeight === target.height) &&

@@ -3,13 +3,10 @@ package org.openvod.controlapi;
 import static org.openvod.controlapi.support.Vod.roleArn;
 import static org.openvod.controlapi.support.Vod.source;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.openvod.controlapi.support.Vod;
 import org.openvod.events.Json;
@@ -82,20 +79,7 @@ abstract class ApiTestBase {
 
   /** Every record of a topic of this test's prefix, read to the topic's current end. */
   static List<ConsumerRecord<String, String>> readAll(TopicSpec spec) {
-    String topic = spec.name(PREFIX);
-    List<ConsumerRecord<String, String>> out = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = TestKafka.consumerFromStart(topic)) {
-      var partitions = consumer.assignment();
-      var end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topic + " to its end");
-        }
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
+    return Vod.readToEnd(spec.name(PREFIX));
   }
 
   /** The latest value of every key of the resources topic (tombstones remove the key). */

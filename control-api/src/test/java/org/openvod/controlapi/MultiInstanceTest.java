@@ -287,14 +287,6 @@ class MultiInstanceTest {
   }
 
   private static List<ConsumerRecord<String, String>> allLifecycle() {
-    List<ConsumerRecord<String, String>> out = new ArrayList<>();
-    try (var consumer = TestKafka.consumerFromStart(Topics.ASSET_LIFECYCLE.name(PREFIX))) {
-      var partitions = consumer.assignment();
-      var end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
+    return Vod.readToEnd(Topics.ASSET_LIFECYCLE.name(PREFIX));
   }
 }

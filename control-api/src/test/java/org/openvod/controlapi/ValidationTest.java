@@ -186,6 +186,19 @@ class ValidationTest extends ApiTestBase {
                             .build())
                     .build()),
         "SPEKE 2.0 is only available for DASH and CMAF");
+    rejectsConfiguration(
+        b ->
+            b.dashPackage(
+                DashPackage.builder()
+                    .dashManifests(DashManifest.builder().build())
+                    .encryption(
+                        e ->
+                            e.spekeKeyProvider(
+                                speke()
+                                    .url("https://keys.example.com/" + "k".repeat(3000))
+                                    .build()))
+                    .build()),
+        "$.dashPackage.encryption.spekeKeyProvider.url must be at most 2048 characters");
     // a valid encrypted CMAF configuration with SPEKE 2.0 is accepted
     var ok =
         vod()

@@ -172,6 +172,32 @@ class FirstAssetEndToEndTest {
   }
 
   @Test
+  void aSourceThatIsNotThereEndsInIngestError() {
+    String group = "e2e-missing-" + DemoCommand.runId();
+    try (MediaPackageVodClient api = ApiClients.mediaPackageVod(settings);
+        NotificationFollower follower =
+            new NotificationFollower(settings.kafkaBootstrap(), settings.topicPrefix())) {
+      api.createPackagingGroup(b -> b.id(group));
+      api.createPackagingConfiguration(
+          PackagingConfigurations.request(PackageKind.HLS, group + "-hls", group));
+      long t0 = System.nanoTime();
+      api.createAsset(
+          b ->
+              b.id(group + "-asset")
+                  .packagingGroupId(group)
+                  .sourceArn("arn:aws:s3:::vod-sources/nowhere/" + group + "/index.m3u8")
+                  .sourceRoleArn(DemoCommand.ROLE_ARN));
+      AssetWatch.Outcome outcome =
+          new AssetWatch(follower, api)
+              .watch(
+                  group + "-asset", List.of(group + "-hls"), t0, Duration.ofSeconds(60), e -> {});
+      assertThat(outcome.timedOut()).as("an answer within 60 s").isFalse();
+      assertThat(outcome.ingestError()).as("IngestError with a message").isPresent();
+      System.out.println("e2e: missing source -> IngestError: " + outcome.ingestError().get());
+    }
+  }
+
+  @Test
   void theDemoPrintsPlaybackUrlsThatPlay() throws Exception {
     // the demo generates the sample only when missing: hand it the one made above
     Path demoSample = dataDir.resolve("sample");

@@ -66,6 +66,16 @@ public final class Packager {
     FanOut fanOut = new FanOut(branches);
     try {
       demuxer.run(fanOut, progress == null ? ProgressListener.NONE : progress);
+    } catch (IndexOutOfBoundsException
+        | IllegalArgumentException
+        | NegativeArraySizeException
+        | ArithmeticException
+        | java.nio.BufferUnderflowException e) {
+      // the outputs' exceptions stay in FanOut, so these come from parsing the source's bytes
+      throw new PackagingException(
+          PackagingException.Reason.MALFORMED_SOURCE,
+          rootFile + ": unreadable source data (" + describe(e) + ")",
+          e);
     } catch (IOException | PackagingException | RuntimeException e) {
       throw e;
     } catch (Exception e) {

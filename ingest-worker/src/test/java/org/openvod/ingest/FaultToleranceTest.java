@@ -74,9 +74,9 @@ class FaultToleranceTest {
     String prefix = TestKafka.uniquePrefix();
     String sourceArn = "arn:aws:s3:::" + SOURCES + "/" + SourceMedia.upload(SOURCES, "d/");
     OutputBucket output = new OutputBucket("delete-output");
-    // the job stores one file, then its next write hangs for 5 s: the delete lands mid-job
+    // the job stores one file, then its next write hangs for 4 s: the delete lands mid-job
     try (FaultyS3Proxy slow =
-            new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 7).holdWritesAfter(1, 5000);
+            new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 7).holdWritesAfter(1, 4000);
         WorkerInstance worker =
             WorkerInstance.start(
                     prefix,
@@ -124,7 +124,7 @@ class FaultToleranceTest {
     String assetHex = EgressLayout.newHexId();
     PackagingTarget target = Fixtures.target(assetHex, Fixtures.hls(Fixtures.newId("cfg"), false));
     try (FaultyS3Proxy slow =
-        new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 11).holdWritesAfter(1, 5000)) {
+        new FaultyS3Proxy(TestS3.endpoint(), 0, 0, 11).holdWritesAfter(1, 4000)) {
       WorkerInstance first =
           WorkerInstance.start(
                   prefix,

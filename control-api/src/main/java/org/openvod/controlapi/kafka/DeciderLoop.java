@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.openvod.controlapi.api.ApiError;
 import org.openvod.controlapi.command.LogEntry;
 import org.openvod.controlapi.command.LogEntry.Outcome;
@@ -50,6 +52,8 @@ public final class DeciderLoop extends LoopThread {
   private static final Logger log = LoggerFactory.getLogger(DeciderLoop.class);
   static final String GROUP = "openvod-control-api-decider";
   static final String TRANSACTIONAL_ID = "openvod-control-api-decider";
+  private static final int MAX_ATTEMPTS = 3;
+  private static final int NOT_PAUSED = Integer.MIN_VALUE;
 
   private final KafkaClients clients;
   private final Decider decider;
@@ -80,8 +84,11 @@ public final class DeciderLoop extends LoopThread {
       c.subscribe(List.of(commands.topic()), new Rebalance(c));
       while (running()) {
         ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
-        if (ownership != null && !records.isEmpty()) {
-          ownership.decide(records.records(commands), c);
+        if (ownership != null) {
+          ownership.resumeAfterRebalance(c);
+          if (!records.isEmpty()) {
+            ownership.decide(records.records(commands), c);
+          }
         }
       }
     } finally {
@@ -148,6 +155,10 @@ public final class DeciderLoop extends LoopThread {
   private final class Ownership implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private ResourceState state;
+    private long failedOffset = -1;
+    private int failures;
+    private int pausedGeneration = NOT_PAUSED;
+    private long pausedUntil;
 
     Ownership() {
       producer = clients.transactionalProducer(TRANSACTIONAL_ID);
@@ -183,13 +194,15 @@ public final class DeciderLoop extends LoopThread {
       if (submitted.isEmpty()) {
         return; // only our own outcomes: nothing to decide, nothing to commit
       }
+      long first = records.get(0).offset();
       long next = records.get(records.size() - 1).offset() + 1;
+      boolean giveUp = first == failedOffset && failures >= MAX_ATTEMPTS;
       producer.beginTransaction();
       try {
         List<PendingOutcome> outcomes = new ArrayList<>();
         for (ConsumerRecord<String, String> r : submitted) {
           Submitted s = (Submitted) OutcomeListener.decode(r.value());
-          PendingOutcome outcome = decideOne(s);
+          PendingOutcome outcome = giveUp ? rejectOne(s) : decideOne(s);
           if (outcome != null) {
             outcomes.add(outcome);
           }
@@ -202,9 +215,27 @@ public final class DeciderLoop extends LoopThread {
         producer.sendOffsetsToTransaction(
             Map.of(commands, new OffsetAndMetadata(next)), c.groupMetadata());
         producer.commitTransaction();
+        failures = 0;
       } catch (RuntimeException e) {
-        retryLater(records.get(0).offset(), c, e);
+        if (!(e instanceof CommitFailedException || e instanceof RebalanceInProgressException)) {
+          // group churn is not the command's fault; anything else counts towards giving up
+          failures = first == failedOffset ? failures + 1 : 1;
+          failedOffset = first;
+        }
+        retryLater(first, c, e);
       }
+    }
+
+    /**
+     * A batch that failed {@value #MAX_ATTEMPTS} times in a row is answered with 500 for each of
+     * its commands, without writing anything else, so one poisonous command cannot stop every later
+     * decision.
+     */
+    private PendingOutcome rejectOne(Submitted s) {
+      log.error("giving up on command {} after {} failed attempts", s.requestId(), failures);
+      boolean wantsOutcome = s.command() == null || s.command().wantsOutcome();
+      Decision d = Decision.reject(ApiError.InternalServerErrorException, "internal server error");
+      return wantsOutcome ? new PendingOutcome(s.requestId(), d, List.of()) : null;
     }
 
     /**
@@ -224,6 +255,22 @@ public final class DeciderLoop extends LoopThread {
       log.warn("decision batch aborted, deciding it again: {}", e.toString());
       rebuild();
       c.seek(commands, firstOffset);
+      if (e instanceof CommitFailedException || e instanceof RebalanceInProgressException) {
+        // committing cannot work before the group's rebalance completes (inside later polls)
+        c.pause(List.of(commands));
+        pausedGeneration = c.groupMetadata().generationId();
+        pausedUntil = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      }
+    }
+
+    /** Resumes deciding once the group generation changed (or after 10 s, whatever happens). */
+    void resumeAfterRebalance(KafkaConsumer<String, String> c) {
+      if (pausedGeneration != NOT_PAUSED
+          && (c.groupMetadata().generationId() != pausedGeneration
+              || System.nanoTime() > pausedUntil)) {
+        pausedGeneration = NOT_PAUSED;
+        c.resume(List.of(commands));
+      }
     }
 
     private PendingOutcome decideOne(Submitted s) {

@@ -13,6 +13,7 @@ import org.openvod.controlapi.decide.StatusFolding;
 import org.openvod.events.Json;
 import org.openvod.events.Topics;
 import org.openvod.events.model.Notification;
+import org.openvod.events.model.NotificationDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +74,34 @@ public final class NotificationForwarder extends LoopThread {
       return;
     }
     String requestId = "notification-" + r.partition() + "-" + r.offset();
-    Submitted command = new Submitted(requestId, new FoldNotification(n));
+    Submitted command = new Submitted(requestId, new FoldNotification(slim(n)));
     producer.send(new ProducerRecord<>(commandsTopic, requestId, Json.writeString(command))).get();
+  }
+
+  /**
+   * Only what folding reads (the asset ARN, the event, the configuration id and a few manifest
+   * URLs), so a command stays small however large the notification was.
+   */
+  static Notification slim(Notification n) {
+    NotificationDetail d = n.detail();
+    List<String> urls = d.manifestUrls();
+    if (urls != null && urls.size() > 10) {
+      urls = urls.subList(0, 10);
+    }
+    List<String> resources =
+        n.resources() == null || n.resources().isEmpty()
+            ? List.of()
+            : List.of(n.resources().get(0));
+    return new Notification(
+        n.version(),
+        n.id(),
+        n.detailType(),
+        n.source(),
+        n.account(),
+        n.time(),
+        n.region(),
+        resources,
+        new NotificationDetail(d.event(), null, d.packagingConfigurationId(), urls, null));
   }
 
   @Override

@@ -17,6 +17,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Fields {
 
+  /**
+   * No string member may be longer: it keeps every command and resource record far below Kafka's 1
+   * MB record limit, so no valid request can fail to be written.
+   */
+  public static final int MAX_STRING = 2048;
+
   private final JsonNode node;
   private final String path;
 
@@ -67,6 +73,9 @@ public final class Fields {
     }
     if (required && v.stringValue().isEmpty()) {
       throw ApiException.invalid(path(name), "must not be empty");
+    }
+    if (v.stringValue().length() > MAX_STRING) {
+      throw ApiException.invalid(path(name), "must be at most " + MAX_STRING + " characters");
     }
     return v.stringValue();
   }
@@ -155,6 +164,10 @@ public final class Fields {
       JsonNode item = v.get(i);
       if (item == null || !item.isString()) {
         throw ApiException.invalid(path(name) + "[" + i + "]", "must be a string");
+      }
+      if (item.stringValue().length() > MAX_STRING) {
+        throw ApiException.invalid(
+            path(name) + "[" + i + "]", "must be at most " + MAX_STRING + " characters");
       }
       out.add(item.stringValue());
     }

@@ -15,6 +15,7 @@ import org.openvod.controlapi.command.Command;
 import org.openvod.controlapi.command.LogEntry;
 import org.openvod.controlapi.decide.Decider;
 import org.openvod.controlapi.state.Arns;
+import org.openvod.controlapi.support.Vod;
 import org.openvod.events.Json;
 import org.openvod.events.TopicProvisioner;
 import org.openvod.events.Topics;
@@ -86,8 +87,7 @@ class FencingTest {
     assertThatThrownBy(zombie::commitTransaction).isInstanceOf(KafkaException.class);
     zombie.close(Duration.ofSeconds(1));
     // exactly one committed record for the group's ARN
-    var resources =
-        TestKafka.readUntil(clients.topic(Topics.RESOURCES), Duration.ofSeconds(3), r -> false);
+    var resources = Vod.readToEnd(clients.topic(Topics.RESOURCES));
     assertThat(resources).filteredOn(r -> r.key().equals(group.arn())).hasSize(1);
   }
 
@@ -102,6 +102,7 @@ class FencingTest {
     try (DeciderLoop decider = new DeciderLoop(clients, new Decider(new Quotas(1000, 10, 10)));
         KafkaProducer<String, String> producer = clients.producer()) {
       decider.start();
+      Vod.eventually(Duration.ofSeconds(60), decider::isOwner, "the decider to own the commands");
       Thread churn =
           new Thread(
               () -> {
@@ -142,9 +143,9 @@ class FencingTest {
               .toList();
       assertThat(outcomes).hasSize(count).allSatisfy(o -> assertThat(o.errorType()).isNull());
       assertThat(outcomes).extracting(LogEntry.Outcome::requestId).doesNotHaveDuplicates();
+      assertThat(decider.isOwner()).isTrue(); // sticky assignment: the members never took over
     }
-    var resources =
-        TestKafka.readUntil(clients.topic(Topics.RESOURCES), Duration.ofSeconds(3), r -> false);
+    var resources = Vod.readToEnd(clients.topic(Topics.RESOURCES));
     assertThat(resources).hasSize(count);
     assertThat(resources).extracting(r -> r.key()).doesNotHaveDuplicates();
   }

@@ -28,11 +28,13 @@ class HarnessValidationTest {
 
   private static StaticFileServer server;
   private static CompletableFuture<PlayResult> hlsInHlsJs;
+  private static CompletableFuture<PlayResult> hlsInShaka;
   private static CompletableFuture<PlayResult> dashInDashJs;
   private static CompletableFuture<PlayResult> dashInShaka;
   private static CompletableFuture<PlayResult> brokenHls;
   private static CompletableFuture<PlayResult> brokenDash;
   private static CompletableFuture<PlayResult> undecodableHls;
+  private static CompletableFuture<PlayResult> mislabelledHls;
 
   @BeforeAll
   static void playAll() throws IOException {
@@ -41,12 +43,18 @@ class HarnessValidationTest {
     writeZeroedSegments();
     server = StaticFileServer.serve(dir);
     PlayerHarness players = PlayerHarness.installed();
+    // The slowest play first (it waits out the switch timeout), so the others overlap it.
+    mislabelledHls =
+        players.playAsync(Player.HLS_JS, server.url("hls-ts/mislabelled.m3u8"), 4, true);
     hlsInHlsJs = players.playAsync(Player.HLS_JS, server.url(PlaybackMedia.ORACLE_HLS), 4, true);
+    hlsInShaka = players.playAsync(Player.SHAKA, server.url(PlaybackMedia.ORACLE_HLS), 4, true);
     dashInDashJs =
         players.playAsync(Player.DASH_JS, server.url(PlaybackMedia.ORACLE_DASH), 4, true);
     dashInShaka = players.playAsync(Player.SHAKA, server.url(PlaybackMedia.ORACLE_DASH), 4, true);
     brokenHls = players.playAsync(Player.HLS_JS, server.url("hls-ts/broken.m3u8"), 4, false);
     brokenDash = players.playAsync(Player.DASH_JS, server.url("ffmpeg-dash/broken.mpd"), 4, false);
+    mislabelledHls =
+        players.playAsync(Player.HLS_JS, server.url("hls-ts/mislabelled.m3u8"), 4, true);
     undecodableHls =
         players.playAsync(Player.HLS_JS, server.url("hls-zeroed/" + TestMedia.MASTER), 4, false);
   }
@@ -65,6 +73,11 @@ class HarnessValidationTest {
     // The player fetched segments of the lowest (v2/) and the highest (v0/) variant from us.
     assertThat(server.requests()).anyMatch(r -> r.matches("GET /hls-ts/v2/seg_\\d+\\.ts 200"));
     assertThat(server.requests()).anyMatch(r -> r.matches("GET /hls-ts/v0/seg_\\d+\\.ts 200"));
+  }
+
+  @Test
+  void ffmpegHlsPlaysInShakaAndSwitchesBothWays() {
+    Played.assertPlayedWithSwitches(hlsInShaka.join(), PlaybackMedia.HEIGHTS);
   }
 
   @Test
@@ -102,12 +115,26 @@ class HarnessValidationTest {
     assertThat(result.errors()).as(result.json()).isNotEmpty();
   }
 
+  @Test
+  void hlsWhoseVariantsAllCarryTheTopRenditionFailsTheForcedSwitch() {
+    PlayResult result = mislabelledHls.join();
+    assertThat(result.ok()).as(result.json()).isFalse();
+    assertThat(result.switched()).as(result.json()).isFalse();
+    assertThat(result.reason()).as(result.json()).startsWith("switch to 180p");
+    assertThat(result.errors()).as(result.json()).isEmpty();
+  }
+
   /** The oracle's manifests with their references broken: the players must report errors. */
   private static void writeBrokenManifests() throws IOException {
     String master = Files.readString(dir.resolve(PlaybackMedia.ORACLE_HLS));
-    assertThat(master).contains("/index.m3u8");
+    assertThat(master).contains("v0/index.m3u8", "v1/index.m3u8", "v2/index.m3u8");
     Files.writeString(
         dir.resolve("hls-ts/broken.m3u8"), master.replace("/index.m3u8", "/missing.m3u8"));
+    // Every variant claims its own RESOLUTION but all point at the 640x360 media: the forced
+    // switch to 180p can never show 180 lines, whatever the player says it selected.
+    Files.writeString(
+        dir.resolve("hls-ts/mislabelled.m3u8"),
+        master.replace("v1/index.m3u8", "v0/index.m3u8").replace("v2/index.m3u8", "v0/index.m3u8"));
     String mpd = Files.readString(dir.resolve(PlaybackMedia.ORACLE_DASH));
     assertThat(mpd).contains("chunk-stream");
     Files.writeString(

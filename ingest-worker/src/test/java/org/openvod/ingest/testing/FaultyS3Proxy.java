@@ -101,7 +101,7 @@ public final class FaultyS3Proxy implements AutoCloseable {
         return;
       }
       requests.incrementAndGet();
-      if (head[0] == 'P' && head[1] == 'U' && head[2] == 'T') {
+      if (isObjectWrite(head)) {
         int write = writes.incrementAndGet();
         if (holdWritesAfter >= 0 && write > holdWritesAfter) {
           held.incrementAndGet();
@@ -139,6 +139,18 @@ public final class FaultyS3Proxy implements AutoCloseable {
     } catch (IOException | InterruptedException e) {
       // the client or the server went away: nothing to clean up beyond the sockets
     }
+  }
+
+  /** A PUT of an object (path-style /bucket/key), not of a bucket. */
+  private static boolean isObjectWrite(byte[] head) {
+    String line = new String(head, 0, Math.min(head.length, 2048), StandardCharsets.ISO_8859_1);
+    if (!line.startsWith("PUT /")) {
+      return false;
+    }
+    String path = line.substring(4, line.indexOf(' ', 4));
+    int query = path.indexOf('?');
+    path = query < 0 ? path : path.substring(0, query);
+    return path.indexOf('/', 1) > 0 && path.indexOf('/', 1) < path.length() - 1;
   }
 
   private static void copy(InputStream in, OutputStream out) {

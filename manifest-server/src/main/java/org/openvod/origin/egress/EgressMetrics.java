@@ -17,20 +17,29 @@ public final class EgressMetrics {
   /** Configuration tag of requests that matched no known configuration. */
   public static final String NO_CONFIGURATION = "none";
 
-  private record Key(String configuration, int statusClass) {}
-
   private record Meters(Counter bytes, Counter requests, Timer time) {}
 
   private final MeterRegistry registry;
-  private final ConcurrentHashMap<Key, Meters> meters = new ConcurrentHashMap<>();
+
+  /** Per configuration id, meters by status class (index 1..5). */
+  private final ConcurrentHashMap<String, Meters[]> meters = new ConcurrentHashMap<>();
 
   public EgressMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   public void record(String configurationId, int status, long sentBytes, long nanos) {
-    Key key = new Key(configurationId == null ? NO_CONFIGURATION : configurationId, status / 100);
-    Meters m = meters.computeIfAbsent(key, this::create);
+    String configuration = configurationId == null ? NO_CONFIGURATION : configurationId;
+    int statusClass = Math.min(Math.max(status / 100, 1), 5);
+    Meters[] byClass = meters.get(configuration);
+    if (byClass == null) {
+      byClass = meters.computeIfAbsent(configuration, c -> new Meters[6]);
+    }
+    Meters m = byClass[statusClass];
+    if (m == null) {
+      m = create(configuration, statusClass); // registering again returns the same meters
+      byClass[statusClass] = m;
+    }
     m.requests().increment();
     if (sentBytes > 0) {
       m.bytes().increment(sentBytes);
@@ -38,23 +47,23 @@ public final class EgressMetrics {
     m.time().record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  private Meters create(Key key) {
-    String range = key.statusClass() + "xx";
+  private Meters create(String configuration, int statusClass) {
+    String range = statusClass + "xx";
     return new Meters(
         Counter.builder("openvod.egress.bytes")
             .description("Bytes of response bodies sent to players and CDNs")
             .baseUnit("bytes")
-            .tag("packaging_configuration", key.configuration())
+            .tag("packaging_configuration", configuration)
             .tag("status_code_range", range)
             .register(registry),
         Counter.builder("openvod.egress.requests")
             .description("Playback requests answered")
-            .tag("packaging_configuration", key.configuration())
+            .tag("packaging_configuration", configuration)
             .tag("status_code_range", range)
             .register(registry),
         Timer.builder("openvod.egress.response.time")
             .description("Time from request to the last byte of the response")
-            .tag("packaging_configuration", key.configuration())
+            .tag("packaging_configuration", configuration)
             .tag("status_code_range", range)
             .register(registry));
   }

@@ -5,7 +5,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
 import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.openvod.origin.auth.CdnAuthorizer;
@@ -35,13 +38,20 @@ public final class OriginHandler
 
   private static final Logger LOG = LoggerFactory.getLogger(OriginHandler.class);
 
-  static final String IMMUTABLE = "public, max-age=31536000, immutable";
-  static final String NO_STORE = "no-store";
-  static final String EXPOSED =
-      "Content-Length, Content-Range, Content-Type, ETag, Last-Modified, Accept-Ranges, Date";
-  static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
-  static final String ALLOWED_HEADERS =
-      "Range, If-Range, If-None-Match, If-Modified-Since, Accept, Accept-Encoding, Content-Type";
+  // header values as AsciiString: Netty copies them to the wire without re-encoding
+  static final AsciiString IMMUTABLE = AsciiString.cached("public, max-age=31536000, immutable");
+  static final AsciiString NO_STORE = AsciiString.cached("no-store");
+  static final AsciiString ANY_ORIGIN = AsciiString.cached("*");
+  static final AsciiString BYTES = AsciiString.cached("bytes");
+  static final AsciiString GZIP = AsciiString.cached("gzip");
+  static final AsciiString EXPOSED =
+      AsciiString.cached(
+          "Content-Length, Content-Range, Content-Type, ETag, Last-Modified, Accept-Ranges, Date");
+  static final AsciiString ALLOWED_METHODS = AsciiString.cached("GET, HEAD, OPTIONS");
+  static final AsciiString ALLOWED_HEADERS =
+      AsciiString.cached(
+          "Range, If-Range, If-None-Match, If-Modified-Since, Accept, Accept-Encoding, Content-Type");
+  private static final Map<MediaKind, AsciiString> CONTENT_TYPES = contentTypes();
 
   private final RoutingView view;
   private final RoutingViewFollower follower;
@@ -49,7 +59,7 @@ public final class OriginHandler
   private final ObjectCache cache;
   private final S3ObjectStore store;
   private final RequestRecorder recorder;
-  private final String manifestCacheControl;
+  private final AsciiString manifestCacheControl;
 
   public OriginHandler(
       RoutingView view,
@@ -65,7 +75,7 @@ public final class OriginHandler
     this.cache = cache;
     this.store = store;
     this.recorder = recorder;
-    this.manifestCacheControl = "public, max-age=" + manifestMaxAgeSeconds;
+    this.manifestCacheControl = AsciiString.cached("public, max-age=" + manifestMaxAgeSeconds);
   }
 
   /** Which requests this handler takes: playback paths and anything not in origin-form. */
@@ -91,7 +101,7 @@ public final class OriginHandler
     HttpServerResponse res = x.response;
     HttpHeaders out = res.responseHeaders();
     out.set(HttpHeaderNames.DATE, HttpDates.now());
-    out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
     out.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
     HttpMethod method = x.request.method();
     boolean head = HttpMethod.HEAD.equals(method);
@@ -167,7 +177,7 @@ public final class OriginHandler
       out.set(HttpHeaderNames.ETAG, etag);
     }
     if (meta.lastModified() != null) {
-      out.set(HttpHeaderNames.LAST_MODIFIED, HttpDates.format(meta.lastModified()));
+      out.set(HttpHeaderNames.LAST_MODIFIED, meta.lastModifiedHttp());
     }
     if (cached != null && cached.gzip() != null) {
       out.set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
@@ -180,8 +190,8 @@ public final class OriginHandler
         cached == null ? null : cached.gzipEtag())) {
       return status(x, HttpResponseStatus.NOT_MODIFIED);
     }
-    out.set(HttpHeaderNames.CONTENT_TYPE, kind.contentType());
-    out.set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
+    out.set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPES.get(kind));
+    out.set(HttpHeaderNames.ACCEPT_RANGES, BYTES);
 
     long total = meta.length();
     ByteRange.Request wanted =
@@ -207,7 +217,7 @@ public final class OriginHandler
     if (cached != null) {
       ByteBuffer body = gzip ? cached.gzip().duplicate() : cached.body().duplicate();
       if (gzip) {
-        out.set(HttpHeaderNames.CONTENT_ENCODING, "gzip");
+        out.set(HttpHeaderNames.CONTENT_ENCODING, GZIP);
       }
       if (range != null) {
         body.position((int) range.first()).limit((int) range.last() + 1);
@@ -227,6 +237,14 @@ public final class OriginHandler
     }
     return x.response.send(
         store.stream(key, meta, range).doOnNext(chunk -> x.sentBytes += chunk.readableBytes()));
+  }
+
+  private static Map<MediaKind, AsciiString> contentTypes() {
+    Map<MediaKind, AsciiString> types = new EnumMap<>(MediaKind.class);
+    for (MediaKind kind : MediaKind.values()) {
+      types.put(kind, AsciiString.cached(kind.contentType()));
+    }
+    return types;
   }
 
   private Publisher<Void> preflight(Exchange x) {

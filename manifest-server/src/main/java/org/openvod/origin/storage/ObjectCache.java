@@ -2,10 +2,8 @@ package org.openvod.origin.storage;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.openvod.origin.routing.RoutingListener;
 
@@ -17,9 +15,6 @@ import org.openvod.origin.routing.RoutingListener;
  */
 public final class ObjectCache implements RoutingListener {
 
-  /** How long we remember the metadata of a streamed (too large) object. */
-  private static final Duration STREAMED_META_LIFE = Duration.ofSeconds(30);
-
   private final AsyncCache<String, LoadResult> cache;
   private final S3ObjectStore store;
 
@@ -29,7 +24,6 @@ public final class ObjectCache implements RoutingListener {
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
             .weigher((String key, LoadResult value) -> value.weight())
-            .expireAfter(new LifeByKind())
             .recordStats()
             .buildAsync();
     CaffeineCacheMetrics.monitor(registry, cache, "origin-objects");
@@ -40,7 +34,27 @@ public final class ObjectCache implements RoutingListener {
    * with null when the object does not exist (not cached, so a later upload is seen).
    */
   public CompletableFuture<LoadResult> get(String key) {
-    return cache.get(key, (k, executor) -> store.load(k));
+    CompletableFuture<LoadResult> present = cache.getIfPresent(key); // the hot path, no lambda
+    if (present != null) {
+      return present;
+    }
+    CompletableFuture<LoadResult> loading = cache.get(key, (k, executor) -> store.load(k));
+    // metadata gathered under memory pressure is not kept: the next request tries to cache again
+    loading.thenAccept(
+        result -> {
+          if (result instanceof LoadResult.Streamed s && !s.keepMeta()) {
+            cache.asMap().remove(key, loading);
+          }
+        });
+    return loading;
+  }
+
+  /**
+   * Drops one entry, e.g. when streaming it failed because the object changed: objects in this
+   * layout are written once, so entries otherwise live until the size bound evicts them.
+   */
+  public void invalidate(String key) {
+    cache.synchronous().invalidate(key);
   }
 
   @Override
@@ -57,28 +71,5 @@ public final class ObjectCache implements RoutingListener {
         .asMap()
         .keySet()
         .removeIf(k -> k.length() > 66 && k.regionMatches(33, configHex, 0, 32));
-  }
-
-  /** Whole objects live until evicted by size; metadata of streamed objects only briefly. */
-  private static final class LifeByKind implements Expiry<String, LoadResult> {
-    @Override
-    public long expireAfterCreate(String key, LoadResult value, long currentTime) {
-      if (value instanceof LoadResult.Streamed s) {
-        return s.keepMeta() ? STREAMED_META_LIFE.toNanos() : 0;
-      }
-      return Long.MAX_VALUE;
-    }
-
-    @Override
-    public long expireAfterUpdate(
-        String key, LoadResult value, long currentTime, long currentDuration) {
-      return expireAfterCreate(key, value, currentTime);
-    }
-
-    @Override
-    public long expireAfterRead(
-        String key, LoadResult value, long currentTime, long currentDuration) {
-      return currentDuration;
-    }
   }
 }

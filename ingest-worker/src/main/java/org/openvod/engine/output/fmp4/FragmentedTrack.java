@@ -7,6 +7,7 @@ import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.source.mp4.AvcDecoderConfig;
+import org.openvod.engine.source.mp4.HevcDecoderConfig;
 
 /**
  * Gathers one track's samples into segments, and turns their times into fragment times.
@@ -21,6 +22,7 @@ public final class FragmentedTrack {
 
   private final StreamInfo info;
   private final AvcDecoderConfig avc;
+  private final HevcDecoderConfig hevc;
   private final boolean parameterSetsInBand;
   private final List<Sample> pending = new ArrayList<>();
   private boolean started;
@@ -29,11 +31,13 @@ public final class FragmentedTrack {
 
   public FragmentedTrack(StreamInfo info, boolean parameterSetsInBand) throws PackagingException {
     this.info = info;
-    this.parameterSetsInBand = parameterSetsInBand && info.codec() == Codec.H264;
+    boolean video = info.codec() == Codec.H264 || info.codec() == Codec.H265;
+    this.parameterSetsInBand = parameterSetsInBand && video;
+    String where = "track " + info.trackId();
     this.avc =
-        info.codec() == Codec.H264
-            ? AvcDecoderConfig.parse(info.decoderConfig(), "track " + info.trackId())
-            : null;
+        info.codec() == Codec.H264 ? AvcDecoderConfig.parse(info.decoderConfig(), where) : null;
+    this.hevc =
+        info.codec() == Codec.H265 ? HevcDecoderConfig.parse(info.decoderConfig(), where) : null;
   }
 
   public StreamInfo info() {
@@ -45,11 +49,15 @@ public final class FragmentedTrack {
     return avc;
   }
 
-  /** RFC 6381 codec string of the output (avc3 when parameter sets travel in-band). */
+  /** RFC 6381 codec string of the output (avc3/hev1 when parameter sets travel in-band). */
   public String codecString() {
-    return avc == null
-        ? info.codecString()
-        : avc.codecString(parameterSetsInBand ? "avc3" : "avc1");
+    if (avc != null) {
+      return avc.codecString(parameterSetsInBand ? "avc3" : "avc1");
+    }
+    if (hevc != null) {
+      return hevc.codecString(parameterSetsInBand ? "hev1" : "hvc1");
+    }
+    return info.codecString();
   }
 
   public boolean parameterSetsInBand() {
@@ -98,7 +106,7 @@ public final class FragmentedTrack {
       total += duration;
       byte[] data = s.data();
       if (i == 0 && parameterSetsInBand && s.keyframe() && !hasParameterSets(data)) {
-        byte[] sets = avc.parameterSetNalUnits();
+        byte[] sets = avc != null ? avc.parameterSetNalUnits() : hevc.parameterSetNalUnits();
         byte[] joined = new byte[sets.length + data.length];
         System.arraycopy(sets, 0, joined, 0, sets.length);
         System.arraycopy(data, 0, joined, sets.length, data.length);
@@ -126,8 +134,8 @@ public final class FragmentedTrack {
     return segment;
   }
 
-  /** True when the sample already starts with an SPS (NAL type 7) among its NAL units. */
-  private static boolean hasParameterSets(byte[] data) {
+  /** True when the sample already holds an SPS (H.264 type 7, H.265 type 33). */
+  private boolean hasParameterSets(byte[] data) {
     int p = 0;
     while (p + 4 < data.length) {
       int length =
@@ -135,7 +143,8 @@ public final class FragmentedTrack {
               | ((data[p + 1] & 0xFF) << 16)
               | ((data[p + 2] & 0xFF) << 8)
               | (data[p + 3] & 0xFF);
-      if ((data[p + 4] & 0x1F) == 7) {
+      int type = avc != null ? data[p + 4] & 0x1F : (data[p + 4] >> 1) & 0x3F;
+      if (type == (avc != null ? 7 : 33)) {
         return true;
       }
       if (length <= 0) {

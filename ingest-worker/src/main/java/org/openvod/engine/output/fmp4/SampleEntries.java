@@ -8,9 +8,9 @@ import org.openvod.engine.media.StreamInfo;
  * Writes the sample description (stsd entry) of a track.
  *
  * <pre>
- * avc1|avc3 ─ 6 reserved, u16 data_reference_index=1, 16 zero, u16 width, u16 height,
+ * avc1|avc3|hvc1|hev1 ─ 6 reserved, u16 data_reference_index=1, 16 zero, u16 width, u16 height,
  *             72 dpi x2, 4 reserved, u16 frame_count=1, 32 compressor name, u16 depth=24, -1
- *           └ avcC (the AVCDecoderConfigurationRecord as it is)
+ *           └ avcC | hvcC (the decoder configuration record as it is)
  * mp4a      ─ 6 reserved, u16 data_reference_index=1, 8 reserved, u16 channels, u16 16 bits,
  *             4 reserved, u32 sample rate (16.16)
  *           └ esds ─ ES_Descriptor(3) ─ DecoderConfigDescriptor(4) ─ DecoderSpecificInfo(5): ASC
@@ -24,7 +24,9 @@ final class SampleEntries {
   static void write(BoxWriter w, StreamInfo info, boolean parameterSetsInBand)
       throws PackagingException {
     if (info.codec() == Codec.H264) {
-      avc(w, info, parameterSetsInBand ? "avc3" : "avc1");
+      visual(w, info, parameterSetsInBand ? "avc3" : "avc1", "avcC");
+    } else if (info.codec() == Codec.H265) {
+      visual(w, info, parameterSetsInBand ? "hev1" : "hvc1", "hvcC");
     } else if (info.codec() == Codec.AAC) {
       mp4a(w, info);
     } else {
@@ -34,15 +36,15 @@ final class SampleEntries {
     }
   }
 
-  private static void avc(BoxWriter w, StreamInfo info, String type) {
+  private static void visual(BoxWriter w, StreamInfo info, String type, String config) {
     int entry = w.begin(type);
     w.zeros(6).u16(1).zeros(16);
     w.u16(info.width()).u16(info.height());
     w.u32(0x00480000).u32(0x00480000).u32(0).u16(1);
     w.zeros(32).u16(0x0018).u16(0xFFFF);
-    int avcC = w.begin("avcC");
+    int box = w.begin(config);
     w.bytes(info.decoderConfig());
-    w.end(avcC);
+    w.end(box);
     w.end(entry);
   }
 

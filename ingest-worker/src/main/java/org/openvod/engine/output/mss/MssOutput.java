@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputSpec;
@@ -34,6 +36,16 @@ public final class MssOutput extends FragmentedOutput {
 
   public MssOutput(OutputSpec spec) {
     super(spec);
+  }
+
+  @Override
+  public void onStreamInfo(StreamInfo info) throws Exception {
+    if (info.codec() == Codec.H265) {
+      throw new PackagingException(
+          PackagingException.Reason.UNSUPPORTED_CONTENT,
+          "track " + info.trackId() + ": Smooth Streaming output supports H.264 video only");
+    }
+    super.onStreamInfo(info);
   }
 
   /** MSS fragments carry no parameter sets: the client builds them from CodecPrivateData. */

@@ -59,6 +59,17 @@ final class ReadWindows {
         return copy(w, offset, length);
       }
     }
+    // a sample that starts in a kept window and runs past its end: keep its head, read the rest
+    for (Window w : windows) {
+      if (offset >= w.start() && offset < w.end()) {
+        int head = (int) (w.end() - offset);
+        byte[] out = new byte[length];
+        System.arraycopy(w.bytes(), (int) (offset - w.start()), out, 0, head);
+        byte[] tail = read(w.end(), length - head);
+        System.arraycopy(tail, 0, out, head, tail.length);
+        return out;
+      }
+    }
     long end = Math.max(offset + length, Math.min(dataEnd, offset + WINDOW_BYTES));
     for (Window w : windows) {
       if (w.start() >= offset + length && w.start() < end) {

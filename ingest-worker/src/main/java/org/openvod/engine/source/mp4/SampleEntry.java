@@ -7,8 +7,8 @@ import org.openvod.engine.source.mp4.BoxReader.Box;
 
 /**
  * The first sample description of a track (stsd), reduced to what the engine needs. Only H.264
- * (avc1/avc3 with avcC) and AAC (mp4a with an esds naming MPEG-4 or MPEG-2 AAC) are accepted;
- * protected entries (encv, enca, or any sinf) are refused as encrypted.
+ * (avc1/avc3 with avcC), H.265 (hvc1/hev1 with hvcC) and AAC (mp4a with an esds naming MPEG-4 or
+ * MPEG-2 AAC) are accepted; protected entries (encv, enca, or any sinf) are refused as encrypted.
  *
  * <pre>
  * VisualSampleEntry: 6 reserved, u16 data_reference_index, 16 pre_defined/reserved,
@@ -47,7 +47,8 @@ record SampleEntry(
 
   private static SampleEntry video(Box entry, String where) throws PackagingException {
     String type = entry.type();
-    if (!type.equals("avc1") && !type.equals("avc3")) {
+    boolean hevc = type.equals("hvc1") || type.equals("hev1");
+    if (!type.equals("avc1") && !type.equals("avc3") && !hevc) {
       throw unsupported(where, "video codec '" + BoxReader.printable(type) + "'");
     }
     BoxReader r = entry.body();
@@ -59,9 +60,21 @@ record SampleEntry(
     while (r.remaining() >= 8) {
       Box box = r.nextBox();
       refuseProtection(box, where);
-      if (box.type().equals("avcC")) {
+      if (box.type().equals(hevc ? "hvcC" : "avcC")) {
         avcC = box.body().bytes(box.body().remaining());
       }
+    }
+    if (hevc) {
+      HevcDecoderConfig config = HevcDecoderConfig.parse(avcC, where);
+      return new SampleEntry(
+          Codec.H265,
+          config.codecString("hvc1"),
+          width,
+          height,
+          0,
+          0,
+          config.withFourByteLengths(),
+          config.nalLengthSize());
     }
     AvcDecoderConfig config = AvcDecoderConfig.parse(avcC, where);
     return new SampleEntry(
@@ -130,6 +143,6 @@ record SampleEntry(
   private static PackagingException unsupported(String where, String what) {
     return new PackagingException(
         PackagingException.Reason.UNSUPPORTED_CONTENT,
-        where + ": " + what + " is not supported (H.264 and AAC are)");
+        where + ": " + what + " is not supported (H.264, H.265 and AAC are)");
   }
 }

@@ -233,6 +233,26 @@ class HlsTsOutputTest {
   }
 
   @Test
+  void muxedSourceAudioBecomesOneRenditionOfTheGroup() throws Exception {
+    DirectorySink sink =
+        run(source, TestMedia.MASTER, "muxed-to-group", true, ManifestSpec.named("index"));
+    Tools.Result read = Tools.readBack(sink.root(), "index.m3u8");
+    assertEquals(0, read.exitCode(), read.stderr());
+    assertEquals("", read.stderr());
+    String master = text(sink, "index.m3u8");
+    // the three variants carried the same audio: it is offered once
+    List<String> media = Playlists.tags(master, "#EXT-X-MEDIA:");
+    assertEquals(1, media.size(), master);
+    String uri = Playlists.attributes(media.get(0)).get("URI");
+    List<Tools.Packet> audioIn =
+        Tools.packets(source, "v0/index.m3u8").stream().filter(p -> p.streamIndex() == 1).toList();
+    List<Long> in = audioIn.stream().map(Tools.Packet::pts).toList();
+    List<Long> out =
+        Tools.segmentPackets(sink.root(), uri).stream().map(Tools.Packet::pts).toList();
+    assertTrue(in.equals(out), "audio rendition differs from the source's audio");
+  }
+
+  @Test
   void separateAudioIsMuxedIntoEachVariantWithoutAGroup() throws Exception {
     Path separate = TestMedia.separateAudio();
     DirectorySink sink =

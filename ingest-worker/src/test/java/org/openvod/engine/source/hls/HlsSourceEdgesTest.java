@@ -68,6 +68,52 @@ class HlsSourceEdgesTest {
         "video times differ from the source across the wrap");
   }
 
+  /**
+   * Damaged payload bytes (the TS framing left intact) either still package or are refused with a
+   * PackagingException; nothing else escapes.
+   */
+  @Test
+  void damagedPayloadsFailCleanly() throws Exception {
+    Path base = TestMedia.threeRenditions();
+    java.util.Random random = new java.util.Random(42);
+    for (int round = 0; round < 12; round++) {
+      Path copy = TestMedia.scratch("damaged-" + round);
+      Path src = copy.resolve("src");
+      java.nio.file.Files.createDirectories(src.resolve("v2"));
+      java.nio.file.Files.copy(base.resolve("v2/index.m3u8"), src.resolve("v2/index.m3u8"));
+      for (int i = 0; i < 3; i++) {
+        String name = String.format("v2/seg_%03d.ts", i);
+        byte[] data = java.nio.file.Files.readAllBytes(base.resolve(name));
+        for (int k = 0; k < 40; k++) {
+          int packet = random.nextInt(data.length / 188);
+          int at = packet * 188 + 4 + random.nextInt(184);
+          data[at] = (byte) random.nextInt(256);
+        }
+        java.nio.file.Files.write(src.resolve(name), data);
+      }
+      DirectorySink sink = new DirectorySink(copy.resolve("out"));
+      try {
+        Packager.run(
+            new FileSourceLocator(src),
+            "v2/index.m3u8",
+            List.of(
+                new OutputSpec(
+                    "d",
+                    OutputFormat.HLS_TS,
+                    6,
+                    List.of(ManifestSpec.named("index")),
+                    false,
+                    false,
+                    false,
+                    null,
+                    sink)),
+            ProgressListener.NONE);
+      } catch (PackagingException expected) {
+        assertTrue(expected.getMessage().contains("v2/"), expected.getMessage());
+      }
+    }
+  }
+
   @Test
   void mediaPlaylistGrammar() throws Exception {
     String text =

@@ -202,6 +202,23 @@ class Mp4DemuxerTest {
         firstVideoSampleOf(Mp4TestMedia.abr().resolve(Mp4TestMedia.ABR[0])));
   }
 
+  @Test
+  void hevcSamplesMatchFfprobe() throws Exception {
+    Path file = Mp4TestMedia.hevc().resolve("hevc.mp4");
+    CollectingHandler out = new CollectingHandler();
+    new SmilDemuxer(new FolderLocator(Mp4TestMedia.hevc()), "hevc.smil").run(out, f -> {});
+    StreamInfo video = out.infos.get(1);
+    assertEquals(Codec.H265, video.codec());
+    // ffprobe prints fields in its own order: profile, width, height, level
+    String[] s = ffprobeStream(file, "v:0", "profile,width,height,level").split(",");
+    assertEquals("Main", s[0]);
+    assertEquals(Integer.parseInt(s[1]), video.width());
+    assertEquals(Integer.parseInt(s[2]), video.height());
+    assertTrue(video.codecString().startsWith("hvc1.1.6.L" + s[3] + "."), video.codecString());
+    assertSamplesMatch(ffprobePackets(file, "v:0"), out.samples.get(1));
+    assertEquals(120, out.samples.get(1).size());
+  }
+
   private static byte[] firstVideoSampleOf(Path file) throws Exception {
     CollectingHandler out = new CollectingHandler();
     new Mp4Demuxer(

@@ -26,6 +26,7 @@ import org.openvod.engine.source.SourceLocator;
  *       the end), and {@code abr.smil} listing them (audio only from the first)
  *   <li>{@code split/}: a video-only MP4, a French audio-only MP4 and {@code split.smil}
  *   <li>{@code enc/enc.mp4}: CENC-encrypted (ffmpeg's cenc-aes-ctr) and {@code enc.smil}
+ *   <li>{@code hevc/hevc.mp4}: 4 s of 320x180 H.265 (hvc1, 2 s GOPs) + AAC, and {@code hevc.smil}
  * </ul>
  */
 public final class Mp4TestMedia {
@@ -44,10 +45,10 @@ public final class Mp4TestMedia {
       try {
         Path build = buildDir();
         Path dir = build.resolve("mp4-media");
-        if (!Files.exists(dir.resolve("done-v1"))) {
+        if (!Files.exists(dir.resolve("done-v2"))) {
           Files.createDirectories(dir);
           make(dir);
-          Files.writeString(dir.resolve("done-v1"), "ok");
+          Files.writeString(dir.resolve("done-v2"), "ok");
         }
         root = dir;
       } catch (IOException e) {
@@ -63,6 +64,10 @@ public final class Mp4TestMedia {
 
   public static Path split() {
     return root().resolve("split");
+  }
+
+  public static Path hevc() {
+    return root().resolve("hevc");
   }
 
   public static Path encrypted() {
@@ -193,6 +198,34 @@ public final class Mp4TestMedia {
             enc.resolve("enc.mp4").toString()));
     Files.writeString(
         enc.resolve("enc.smil"), "<smil><body><video src=\"enc.mp4\"/></body></smil>");
+    Path hevc = Files.createDirectories(dir.resolve("hevc"));
+    ffmpeg(
+        List.of(
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=320x180:rate=30:duration=4",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:sample_rate=48000:duration=4",
+            "-c:v",
+            "libx265",
+            "-preset",
+            "ultrafast",
+            "-x265-params",
+            "log-level=error:keyint=60:min-keyint=60:scenecut=0",
+            "-tag:v",
+            "hvc1",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "64k",
+            hevc.resolve("hevc.mp4").toString()));
+    Files.writeString(
+        hevc.resolve("hevc.smil"), "<smil><body><video src=\"hevc.mp4\"/></body></smil>");
   }
 
   /** Runs ffmpeg with the arguments; fails with its stderr when it does not exit 0. */
