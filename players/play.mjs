@@ -202,7 +202,8 @@ async function playCase(browser, pagePort, c) {
             (!heightsDiffer || snap.videoHeight === target.height) &&
             snap.decodedFrames >= from.frames + 10 &&
             snap.currentTime >= from.time + 1;
-          while (!failed() && !stalled() && !reached() && Date.now() < stepDeadline) {
+          // Past the end nothing more can play: fail then rather than at the step deadline.
+          while (!failed() && !stalled() && !snap.ended && !reached() && Date.now() < stepDeadline) {
             await sleep(100);
             await sample();
           }
@@ -220,7 +221,8 @@ async function playCase(browser, pagePort, c) {
             result.reason = failed()
               ? 'player error'
               : `switch to ${target.height}p (id ${target.id}) did not play: active ${snap.active}, ` +
-                `videoHeight ${snap.videoHeight}, currentTime ${snap.currentTime.toFixed(2)}`;
+                `videoHeight ${snap.videoHeight}, currentTime ${snap.currentTime.toFixed(2)}` +
+                (snap.ended ? ' (stream ended)' : '');
             break;
           }
         }

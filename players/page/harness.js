@@ -160,6 +160,7 @@
         currentTime: video.currentTime,
         readyState: video.readyState,
         paused: video.paused,
+        ended: video.ended,
         videoWidth: video.videoWidth,
         videoHeight: video.videoHeight,
         decodedFrames: q.totalVideoFrames,

@@ -64,15 +64,15 @@ public final class UpCommand {
     out.println();
     out.println("OpenVOD is up (" + took + "). All state is in " + relative(s.dataDir()) + ".");
     out.println();
-    out.printf("  control API      %-32s MediaPackage VOD API (SigV4)%n", s.apiEndpoint());
-    out.printf("  playback origin  %-32s playback URLs start here%n", s.publicUrl());
+    out.printf("  control API      %-38s MediaPackage VOD API (SigV4)%n", s.apiEndpoint());
+    out.printf("  playback origin  %-38s playback URLs start here%n", s.publicUrl());
     out.printf(
-        "  ingest worker    %-32s health and metrics%n",
+        "  ingest worker    %-38s health and metrics%n",
         "http://127.0.0.1:" + s.workerPort() + "/actuator/health");
     out.printf(
-        "  Kafka            %-32s topics %s*%n", s.kafkaBootstrap(), s.topicPrefix() + "vod.");
+        "  Kafka            %-38s topics %s*%n", s.kafkaBootstrap(), s.topicPrefix() + "vod.");
     out.printf(
-        "  S3               %-32s buckets %s%n", s.s3Endpoint(), String.join(", ", s.buckets()));
+        "  S3               %-38s buckets %s%n", s.s3Endpoint(), String.join(", ", s.buckets()));
     out.printf(
         "  credentials      access key id %s, secret %s, region %s%n",
         s.accessKeyId(), s.secretAccessKey(), s.region());

@@ -149,6 +149,32 @@ class LocalPlatformTest {
         .hasMessageContaining("NoSuchMain");
   }
 
+  @Test
+  void childrenOfAKilledLauncherAreFoundByTheirDataDirectoryAndStopped() throws Exception {
+    Path other = Files.createDirectories(dataDir.resolve("other"));
+    ChildProcess mine = sleeper(dataDir, "mine");
+    ChildProcess someoneElses = sleeper(other, "other");
+    try {
+      assertThat(Leftovers.find(dataDir))
+          .extracting(ProcessHandle::pid)
+          .containsExactly(mine.pid());
+      Leftovers.stop(dataDir, System.out);
+      assertThat(mine.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(someoneElses.isAlive()).as("a process of another data directory").isTrue();
+    } finally {
+      mine.stop(Duration.ofSeconds(5));
+      someoneElses.stop(Duration.ofSeconds(5));
+    }
+  }
+
+  private static ChildProcess sleeper(Path dir, String name) {
+    return ChildProcess.start(
+        name,
+        JavaCommand.mainClass(dir, List.of("-Xmx16m"), Sleeper.class.getName()),
+        Map.of("CLASSPATH", JavaCommand.launcherClasspath()),
+        dir.resolve("logs/" + name + ".log"));
+  }
+
   private Settings settings() {
     return Settings.forTest(
         home(),

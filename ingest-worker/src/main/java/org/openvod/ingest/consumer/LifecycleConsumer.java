@@ -62,7 +62,7 @@ public final class LifecycleConsumer implements AutoCloseable {
     Running running;
     boolean paused;
     int failures;
-    long retryAtNanos;
+    long retryAtNanos = System.nanoTime(); // nanoTime may be negative: never compare with 0
   }
 
   private record Running(Work work, JobControl control, Future<?> future) {}

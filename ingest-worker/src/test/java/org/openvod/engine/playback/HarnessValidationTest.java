@@ -53,8 +53,6 @@ class HarnessValidationTest {
     dashInShaka = players.playAsync(Player.SHAKA, server.url(PlaybackMedia.ORACLE_DASH), 4, true);
     brokenHls = players.playAsync(Player.HLS_JS, server.url("hls-ts/broken.m3u8"), 4, false);
     brokenDash = players.playAsync(Player.DASH_JS, server.url("ffmpeg-dash/broken.mpd"), 4, false);
-    mislabelledHls =
-        players.playAsync(Player.HLS_JS, server.url("hls-ts/mislabelled.m3u8"), 4, true);
     undecodableHls =
         players.playAsync(Player.HLS_JS, server.url("hls-zeroed/" + TestMedia.MASTER), 4, false);
   }

@@ -11,10 +11,11 @@ import org.openvod.engine.media.StreamInfo;
  * avc1|avc3|hvc1|hev1 ─ 6 reserved, u16 data_reference_index=1, 16 zero, u16 width, u16 height,
  *             72 dpi x2, 4 reserved, u16 frame_count=1, 32 compressor name, u16 depth=24, -1
  *           └ avcC | hvcC (the decoder configuration record as it is)
- * mp4a      ─ 6 reserved, u16 data_reference_index=1, 8 reserved, u16 channels, u16 16 bits,
+ * mp4a|ac-3|ec-3 ─ 6 reserved, u16 data_reference_index=1, 8 reserved, u16 channels, u16 16 bits,
  *             4 reserved, u32 sample rate (16.16)
  *           └ esds ─ ES_Descriptor(3) ─ DecoderConfigDescriptor(4) ─ DecoderSpecificInfo(5): ASC
  *                                      └ SLConfigDescriptor(6)
+ *             (ac-3 └ dac3, ec-3 └ dec3: the decoder configuration as it is)
  * </pre>
  */
 final class SampleEntries {
@@ -29,6 +30,8 @@ final class SampleEntries {
       visual(w, info, parameterSetsInBand ? "hev1" : "hvc1", "hvcC");
     } else if (info.codec() == Codec.AAC) {
       mp4a(w, info);
+    } else if (info.codec() == Codec.AC3 || info.codec() == Codec.EAC3) {
+      dolby(w, info);
     } else {
       throw new PackagingException(
           PackagingException.Reason.UNSUPPORTED_CONTENT,
@@ -68,6 +71,24 @@ final class SampleEntries {
     descriptor(w, 6, 1);
     w.u8(2);
     w.end(esds);
+    w.end(entry);
+  }
+
+  /** ac-3 + dac3 or ec-3 + dec3: the decoder configuration is the dac3/dec3 payload. */
+  private static void dolby(BoxWriter w, StreamInfo info) throws PackagingException {
+    boolean enhanced = info.codec() == Codec.EAC3;
+    if (info.decoderConfig() == null || info.decoderConfig().length < 3) {
+      throw new PackagingException(
+          PackagingException.Reason.MALFORMED_SOURCE,
+          "track " + info.trackId() + ": " + info.codec() + " without its dac3/dec3 payload");
+    }
+    int entry = w.begin(enhanced ? "ec-3" : "ac-3");
+    w.zeros(6).u16(1).zeros(8);
+    w.u16(info.channels()).u16(16).zeros(4);
+    w.u32(info.sampleRate() <= 0xFFFF ? ((long) info.sampleRate() << 16) : 0);
+    int box = w.begin(enhanced ? "dec3" : "dac3");
+    w.bytes(info.decoderConfig());
+    w.end(box);
     w.end(entry);
   }
 

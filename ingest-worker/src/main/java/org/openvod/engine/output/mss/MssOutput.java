@@ -40,10 +40,15 @@ public final class MssOutput extends FragmentedOutput {
 
   @Override
   public void onStreamInfo(StreamInfo info) throws Exception {
-    if (info.codec() == Codec.H265) {
+    if (info.kind() != TrackKind.SUBTITLE
+        && info.codec() != Codec.H264
+        && info.codec() != Codec.AAC) {
       throw new PackagingException(
           PackagingException.Reason.UNSUPPORTED_CONTENT,
-          "track " + info.trackId() + ": Smooth Streaming output supports H.264 video only");
+          "track "
+              + info.trackId()
+              + ": Smooth Streaming output supports H.264 video and AAC audio only, not "
+              + info.codec());
     }
     super.onStreamInfo(info);
   }

@@ -7,8 +7,9 @@ import org.openvod.engine.source.mp4.BoxReader.Box;
 
 /**
  * The first sample description of a track (stsd), reduced to what the engine needs. Only H.264
- * (avc1/avc3 with avcC), H.265 (hvc1/hev1 with hvcC) and AAC (mp4a with an esds naming MPEG-4 or
- * MPEG-2 AAC) are accepted; protected entries (encv, enca, or any sinf) are refused as encrypted.
+ * (avc1/avc3 with avcC), H.265 (hvc1/hev1 with hvcC), AAC, AC-3 and E-AC-3 (mp4a with an esds
+ * naming MPEG-4 or MPEG-2 AAC) are accepted; protected entries (encv, enca, or any sinf) are
+ * refused as encrypted.
  *
  * <pre>
  * VisualSampleEntry: 6 reserved, u16 data_reference_index, 16 pre_defined/reserved,
@@ -89,6 +90,9 @@ record SampleEntry(
   }
 
   private static SampleEntry audio(Box entry, String where) throws PackagingException {
+    if (entry.type().equals("ac-3") || entry.type().equals("ec-3")) {
+      return dolby(entry, where);
+    }
     if (!entry.type().equals("mp4a")) {
       throw unsupported(where, "audio codec '" + BoxReader.printable(entry.type()) + "'");
     }
@@ -132,6 +136,41 @@ record SampleEntry(
         0);
   }
 
+  /**
+   * AC-3 (ac-3 + dac3) or E-AC-3 (ec-3 + dec3): the dac3/dec3 payload becomes the decoder
+   * configuration, as the TS demuxer gives it, so writers copy it into their sample entry.
+   */
+  private static SampleEntry dolby(Box entry, String where) throws PackagingException {
+    boolean enhanced = entry.type().equals("ec-3");
+    BoxReader r = entry.body();
+    r.skip(16);
+    int channels = r.u16();
+    r.skip(6);
+    int rate = (int) (r.u32() >>> 16);
+    byte[] config = null;
+    while (r.remaining() >= 8) {
+      Box box = r.nextBox();
+      refuseProtection(box, where);
+      if (box.type().equals(enhanced ? "dec3" : "dac3")) {
+        config = box.body().bytes(box.body().remaining());
+      }
+    }
+    if (config == null || config.length < (enhanced ? 5 : 3)) {
+      throw new PackagingException(
+          PackagingException.Reason.MALFORMED_SOURCE,
+          where + ": " + entry.type() + " without its " + (enhanced ? "dec3" : "dac3") + " box");
+    }
+    // the entry's channelcount is often just 2: the layout is in dac3/dec3 (ETSI TS 102 366 F.4,
+    // F.6): acmod and lfeon of the (first independent) stream
+    int acmod = enhanced ? (config[3] >> 1) & 7 : (config[1] >> 3) & 7;
+    boolean lfe = enhanced ? (config[3] & 1) != 0 : ((config[1] >> 2) & 1) != 0;
+    channels = ACMOD_CHANNELS[acmod] + (lfe ? 1 : 0);
+    return new SampleEntry(
+        enhanced ? Codec.EAC3 : Codec.AC3, entry.type(), 0, 0, rate, channels, config, 0);
+  }
+
+  private static final int[] ACMOD_CHANNELS = {2, 1, 2, 3, 3, 4, 4, 5};
+
   private static void refuseProtection(Box box, String where) throws PackagingException {
     if (box.type().equals("sinf")) {
       throw new PackagingException(
@@ -143,6 +182,6 @@ record SampleEntry(
   private static PackagingException unsupported(String where, String what) {
     return new PackagingException(
         PackagingException.Reason.UNSUPPORTED_CONTENT,
-        where + ": " + what + " is not supported (H.264, H.265 and AAC are)");
+        where + ": " + what + " is not supported (H.264, H.265, AAC, AC-3 and E-AC-3 are)");
   }
 }

@@ -69,6 +69,7 @@ class HevcOutputTest {
         assertEquals(2, packets[1]);
       }
     }
-    assertTrue(results.get(4).error().contains("H.264 video only"), results.get(4).error());
+    assertTrue(
+        results.get(4).error().contains("H.264 video and AAC audio only"), results.get(4).error());
   }
 }

@@ -45,10 +45,10 @@ public final class Mp4TestMedia {
       try {
         Path build = buildDir();
         Path dir = build.resolve("mp4-media");
-        if (!Files.exists(dir.resolve("done-v2"))) {
+        if (!Files.exists(dir.resolve("done-v3"))) {
           Files.createDirectories(dir);
           make(dir);
-          Files.writeString(dir.resolve("done-v2"), "ok");
+          Files.writeString(dir.resolve("done-v3"), "ok");
         }
         root = dir;
       } catch (IOException e) {
@@ -68,6 +68,11 @@ public final class Mp4TestMedia {
 
   public static Path hevc() {
     return root().resolve("hevc");
+  }
+
+  /** {@code ac3.mp4} and {@code eac3.mp4}: 4 s of 320x180 H.264 with AC-3 / E-AC-3 5.1. */
+  public static Path dolby() {
+    return root().resolve("dolby");
   }
 
   public static Path encrypted() {
@@ -226,6 +231,41 @@ public final class Mp4TestMedia {
             hevc.resolve("hevc.mp4").toString()));
     Files.writeString(
         hevc.resolve("hevc.smil"), "<smil><body><video src=\"hevc.mp4\"/></body></smil>");
+    Path dolby = Files.createDirectories(dir.resolve("dolby"));
+    for (String codec : List.of("ac3", "eac3")) {
+      ffmpeg(
+          List.of(
+              "-f",
+              "lavfi",
+              "-i",
+              "testsrc2=size=320x180:rate=30:duration=4",
+              "-f",
+              "lavfi",
+              "-i",
+              "sine=frequency=440:sample_rate=48000:duration=4",
+              "-c:v",
+              "libx264",
+              "-preset",
+              "ultrafast",
+              "-g",
+              "60",
+              "-keyint_min",
+              "60",
+              "-sc_threshold",
+              "0",
+              "-pix_fmt",
+              "yuv420p",
+              "-af",
+              "pan=5.1|FL=c0|FR=c0|FC=c0",
+              "-c:a",
+              codec,
+              "-b:a",
+              "192k",
+              dolby.resolve(codec + ".mp4").toString()));
+      Files.writeString(
+          dolby.resolve(codec + ".smil"),
+          "<smil><body><video src=\"" + codec + ".mp4\" systemLanguage=\"eng\"/></body></smil>");
+    }
   }
 
   /** Runs ffmpeg with the arguments; fails with its stderr when it does not exit 0. */
