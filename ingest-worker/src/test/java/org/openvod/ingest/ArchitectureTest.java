@@ -20,7 +20,10 @@ class ArchitectureTest {
                 .getCodeSource()
                 .getLocation()
                 .toURI());
-    JavaClasses classes = new ClassFileImporter().importPath(mainClasses);
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(location -> location.contains("/org/openvod/ingest/"))
+            .importPath(mainClasses);
     noClasses()
         .that()
         .resideInAPackage("org.openvod.ingest..")

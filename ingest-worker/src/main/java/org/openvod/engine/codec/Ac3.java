@@ -55,9 +55,9 @@ public final class Ac3 {
       return new byte[] {
         (byte) (dataRate >> 5),
         (byte) ((dataRate << 3) & 0xf8), // num_ind_sub = 0 means one independent substream
-        (byte) ((fscod << 6) | (bsid << 1)),
-        (byte) ((bsmod << 1) | (acmod >> 2)),
-        (byte) (((acmod & 3) << 6) | ((lfe ? 1 : 0) << 5)),
+        (byte) ((fscod << 6) | (bsid << 1)), // fscod, bsid, reserved
+        (byte) ((bsmod << 4) | (acmod << 1) | (lfe ? 1 : 0)), // asvc 0, bsmod, acmod, lfeon
+        0, // reserved, num_dep_sub = 0, reserved
       };
     }
 

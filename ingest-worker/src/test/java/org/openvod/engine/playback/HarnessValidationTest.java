@@ -68,7 +68,8 @@ class HarnessValidationTest {
   void ffmpegHlsPlaysInHlsJsAndSwitchesBothWays() {
     PlayResult result = hlsInHlsJs.join();
     Played.assertPlayedWithSwitches(result, PlaybackMedia.HEIGHTS);
-    // The player fetched segments of the lowest (v2/) and the highest (v0/) variant from us.
+    // Media really came over HTTP from this server: segments of the lowest (v2/) and the
+    // highest (v0/) variant were served (to this play or the others sharing the server).
     assertThat(server.requests()).anyMatch(r -> r.matches("GET /hls-ts/v2/seg_\\d+\\.ts 200"));
     assertThat(server.requests()).anyMatch(r -> r.matches("GET /hls-ts/v0/seg_\\d+\\.ts 200"));
   }

@@ -280,6 +280,60 @@ public final class TestMedia {
                     "95440")));
   }
 
+  /**
+   * One H.264 + AAC variant {@code v0/index.m3u8} with an English WebVTT subtitle rendition ({@code
+   * EXT-X-MEDIA TYPE=SUBTITLES, GROUP-ID="subs", LANGUAGE="en"}, segments {@code v0/index<i>.vtt},
+   * cues at 1, 5 and 9 s); root playlist {@link #MASTER}.
+   */
+  public static synchronized Path withSubtitles() {
+    return make(
+        "with-subtitles",
+        dir -> {
+          Files.writeString(
+              dir.resolve("subs.srt"),
+              "1\n00:00:01,000 --> 00:00:03,000\nHello\n\n"
+                  + "2\n00:00:05,000 --> 00:00:07,000\nWorld\n\n"
+                  + "3\n00:00:09,000 --> 00:00:11,000\nBye\n");
+          List<String> args = new ArrayList<>(inputs());
+          args.addAll(
+              List.of(
+                  "-i",
+                  "subs.srt",
+                  "-map",
+                  "0:v",
+                  "-map",
+                  "1:a",
+                  "-map",
+                  "2:s",
+                  "-c:v",
+                  "libx264",
+                  "-preset",
+                  "ultrafast",
+                  "-g",
+                  "60",
+                  "-c:a",
+                  "aac",
+                  "-b:a",
+                  "64k",
+                  "-c:s",
+                  "webvtt",
+                  "-f",
+                  "hls",
+                  "-hls_time",
+                  "4",
+                  "-hls_playlist_type",
+                  "vod",
+                  "-hls_segment_filename",
+                  "v%v/seg_%03d.ts",
+                  "-master_pl_name",
+                  MASTER,
+                  "-var_stream_map",
+                  "v:0,a:0,s:0,sgroup:subs,language:en",
+                  "v%v/index.m3u8"));
+          Tools.ffmpegOk(dir, args.toArray(String[]::new));
+        });
+  }
+
   /** One H.264 rendition with AC-3 audio; root playlist {@code index.m3u8}. */
   public static synchronized Path ac3Audio() {
     return make(

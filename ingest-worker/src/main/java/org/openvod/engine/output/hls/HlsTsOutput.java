@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
@@ -35,6 +36,8 @@ public final class HlsTsOutput implements MediaHandler {
   static final String TS_TYPE = "video/MP2T";
   static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
   static final String AUDIO_GROUP = "audio";
+  static final String SUBTITLE_GROUP = "subs";
+  static final String VTT_TYPE = "text/vtt";
 
   private final OutputSpec spec;
   private final Instant programDateTimeStart;
@@ -43,6 +46,7 @@ public final class HlsTsOutput implements MediaHandler {
   private final List<AudioRenditionMuxer> audioRenditions = new ArrayList<>();
   private final List<RenditionSegments> variantRecords = new ArrayList<>();
   private final List<RenditionSegments> audioRecords = new ArrayList<>();
+  private final Map<Integer, RenditionSegments> subtitleRecords = new LinkedHashMap<>();
   private boolean laidOut;
 
   public HlsTsOutput(OutputSpec spec, Instant programDateTimeStart) {
@@ -67,6 +71,11 @@ public final class HlsTsOutput implements MediaHandler {
   @Override
   public void onSample(Sample sample) throws IOException {
     layOut();
+    RenditionSegments subtitle = subtitleRecords.get(sample.trackId());
+    if (subtitle != null) {
+      writeSubtitle(subtitle, sample);
+      return;
+    }
     for (VariantMuxer variant : variants) {
       if (variant.handles(sample.trackId())) {
         variant.onSample(sample);
@@ -114,6 +123,21 @@ public final class HlsTsOutput implements MediaHandler {
     }
   }
 
+  /** WebVTT segments pass through: one source segment (one sample) is one output segment. */
+  private void writeSubtitle(RenditionSegments record, Sample sample) throws IOException {
+    String path = String.format("%s/seg_%05d.vtt", record.folder, record.segments.size());
+    spec.sink().put(path, sample.data(), VTT_TYPE);
+    long scale = record.main.timescale();
+    record.segments.add(
+        new SegmentRecord(
+            path,
+            sample.pts() / (double) scale,
+            sample.duration() / (double) scale,
+            sample.data().length,
+            List.of(),
+            0));
+  }
+
   /** Decides variants and audio renditions once every stream info is known. */
   private void layOut() {
     if (laidOut) {
@@ -152,6 +176,12 @@ public final class HlsTsOutput implements MediaHandler {
       RenditionSegments record = new RenditionSegments("v" + variantRecords.size(), v, muxed);
       variantRecords.add(record);
       variants.add(new VariantMuxer(record, spec.sink(), clock));
+    }
+    for (StreamInfo info : infos.values()) {
+      if (info.kind() == TrackKind.SUBTITLE && info.codec() == Codec.WEBVTT) {
+        subtitleRecords.put(
+            info.trackId(), new RenditionSegments("s" + subtitleRecords.size(), info, List.of()));
+      }
     }
     if (spec.useAudioRenditionGroup()) {
       Set<String> seen = new LinkedHashSet<>();
@@ -224,6 +254,26 @@ public final class HlsTsOutput implements MediaHandler {
       audioAverage = Math.max(audioAverage, audio.averageBitrate());
       audioCodecs.add(info.codecString());
     }
+    List<PlaylistWriter.SubtitleEntry> subtitleEntries = new ArrayList<>();
+    Set<String> subtitleNames = new LinkedHashSet<>();
+    for (RenditionSegments subtitle : subtitleRecords.values()) {
+      if (subtitle.segments.isEmpty()) {
+        continue;
+      }
+      String uri = name + "_" + subtitle.folder + ".m3u8";
+      put(uri, PlaylistWriter.media(subtitle, dates));
+      StreamInfo info = subtitle.main;
+      String label = info.name() != null ? info.name() : info.language();
+      if (label == null || label.isBlank()) {
+        label = "Subtitles " + (subtitleEntries.size() + 1);
+      }
+      String unique = label;
+      for (int n = 2; !subtitleNames.add(unique); n++) {
+        unique = label + " " + n;
+      }
+      subtitleEntries.add(
+          new PlaylistWriter.SubtitleEntry(SUBTITLE_GROUP, unique, info.language(), uri));
+    }
     List<PlaylistWriter.VariantEntry> entries = new ArrayList<>();
     for (RenditionSegments variant : selected) {
       String uri = name + "_" + variant.folder + ".m3u8";
@@ -248,7 +298,8 @@ public final class HlsTsOutput implements MediaHandler {
               group ? AUDIO_GROUP : null));
     }
     return new String[] {
-      manifest.fileName(spec.format()), PlaylistWriter.multivariant(entries, audioEntries)
+      manifest.fileName(spec.format()),
+      PlaylistWriter.multivariant(entries, audioEntries, subtitleEntries)
     };
   }
 

@@ -112,7 +112,11 @@ final class PlaylistWriter {
   record AudioEntry(
       String groupId, String name, String language, boolean isDefault, int channels, String uri) {}
 
-  static String multivariant(List<VariantEntry> variants, List<AudioEntry> audio) {
+  /** One EXT-X-MEDIA subtitles entry. */
+  record SubtitleEntry(String groupId, String name, String language, String uri) {}
+
+  static String multivariant(
+      List<VariantEntry> variants, List<AudioEntry> audio, List<SubtitleEntry> subtitles) {
     boolean iframes = variants.stream().anyMatch(v -> v.iframeUri() != null);
     StringBuilder out = new StringBuilder("#EXTM3U\n");
     out.append("#EXT-X-VERSION:").append(iframes ? 4 : 3).append('\n');
@@ -129,6 +133,14 @@ final class PlaylistWriter {
       }
       out.append(",URI=\"").append(a.uri()).append("\"\n");
     }
+    for (SubtitleEntry t : subtitles) {
+      out.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"").append(t.groupId()).append('"');
+      out.append(",NAME=\"").append(t.name()).append('"');
+      if (t.language() != null && !t.language().isBlank()) {
+        out.append(",LANGUAGE=\"").append(t.language()).append('"');
+      }
+      out.append(",AUTOSELECT=YES,DEFAULT=NO,URI=\"").append(t.uri()).append("\"\n");
+    }
     for (VariantEntry v : variants) {
       var info = v.rendition().main;
       out.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(v.bandwidth());
@@ -142,6 +154,9 @@ final class PlaylistWriter {
       }
       if (v.audioGroup() != null) {
         out.append(",AUDIO=\"").append(v.audioGroup()).append('"');
+      }
+      if (!subtitles.isEmpty()) {
+        out.append(",SUBTITLES=\"").append(subtitles.get(0).groupId()).append('"');
       }
       out.append('\n').append(v.uri()).append('\n');
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
@@ -40,6 +41,7 @@ public final class HlsDemuxer implements Demuxer {
 
   private final SourceLocator source;
   private final String playlistPath;
+  private final List<SubtitleRendition> subtitles = new ArrayList<>();
   private int nextTrackId = 1;
 
   public HlsDemuxer(SourceLocator source, String playlistPath) {
@@ -89,6 +91,31 @@ public final class HlsDemuxer implements Demuxer {
         video |= track.info.kind() == TrackKind.VIDEO;
       }
     }
+    List<SubtitleReader> subtitleReaders = new ArrayList<>();
+    List<StreamInfo> subtitleInfos = new ArrayList<>();
+    for (SubtitleRendition subtitle : subtitles) {
+      MediaPlaylist playlist = PlaylistParser.parseMedia(subtitle.path(), text(subtitle.path()));
+      subtitleReaders.add(new SubtitleReader(source, playlist));
+      totalSegments += playlist.segments().size();
+      subtitleInfos.add(
+          new StreamInfo(
+              nextTrackId++,
+              readers.size() + subtitleInfos.size(),
+              TrackKind.SUBTITLE,
+              Codec.WEBVTT,
+              "wvtt",
+              90000,
+              0,
+              0,
+              0,
+              0,
+              0,
+              null,
+              0,
+              subtitle.language(),
+              subtitle.name()));
+    }
+    trackCount += subtitleInfos.size();
     if (trackCount > MAX_STREAMS) {
       throw new PackagingException(
           TOO_MANY_STREAMS,
@@ -103,6 +130,10 @@ public final class HlsDemuxer implements Demuxer {
         downstream.onStreamInfo(track.info);
       }
     }
+    for (StreamInfo info : subtitleInfos) {
+      downstream.onStreamInfo(info);
+    }
+    long zeroPts = firstPts(firsts.get(0));
 
     int done = 0;
     for (int r = 0; r < readers.size(); r++) {
@@ -119,10 +150,24 @@ public final class HlsDemuxer implements Demuxer {
           pick = r;
         }
       }
-      if (pick < 0) {
+      int subtitlePick = -1;
+      for (int s = 0; s < subtitleReaders.size(); s++) {
+        SubtitleReader reader = subtitleReaders.get(s);
+        double start = reader.nextStartSeconds();
+        if (reader.hasNext()
+            && (pick < 0 || start < readers.get(pick).nextStartSeconds())
+            && (subtitlePick < 0 || start < subtitleReaders.get(subtitlePick).nextStartSeconds())) {
+          subtitlePick = s;
+        }
+      }
+      if (subtitlePick >= 0) {
+        StreamInfo info = subtitleInfos.get(subtitlePick);
+        downstream.onSample(subtitleReaders.get(subtitlePick).readNext(info.trackId(), zeroPts));
+      } else if (pick >= 0) {
+        emit(readers.get(pick).readNext(), tracks.get(pick), downstream);
+      } else {
         break;
       }
-      emit(readers.get(pick).readNext(), tracks.get(pick), downstream);
       progress.onProgress(++done / (double) totalSegments);
     }
     for (Map<Integer, Track> byPid : tracks) {
@@ -161,6 +206,11 @@ public final class HlsDemuxer implements Demuxer {
       if (audio.path() != null && seen.add(audio.path())) {
         renditions.add(
             new Rendition(renditions.size(), audio.path(), 0, audio.language(), audio.name()));
+      }
+    }
+    for (SubtitleRendition subtitle : root.subtitles()) {
+      if (seen.add(subtitle.path())) {
+        subtitles.add(subtitle);
       }
     }
     return renditions;
@@ -249,6 +299,17 @@ public final class HlsDemuxer implements Demuxer {
           reader.playlist().segments().get(0).path() + ": no audio or video stream found");
     }
     return byPid;
+  }
+
+  /** The earliest presentation time in a rendition's first segment: playlist time 0. */
+  private static long firstPts(RenditionReader.SegmentFrames first) {
+    long min = Long.MAX_VALUE;
+    for (List<EsFrame> frames : first.byPid().values()) {
+      for (EsFrame frame : frames) {
+        min = Math.min(min, frame.pts());
+      }
+    }
+    return min == Long.MAX_VALUE ? 0 : min;
   }
 
   private static double measuredRate(List<EsFrame> frames) {

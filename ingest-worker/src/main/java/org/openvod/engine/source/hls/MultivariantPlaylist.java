@@ -2,5 +2,6 @@ package org.openvod.engine.source.hls;
 
 import java.util.List;
 
-/** The root playlist of a source: variants and audio renditions with playlists of their own. */
-record MultivariantPlaylist(List<Variant> variants, List<AudioRendition> audio) {}
+/** The root playlist of a source: variants, audio renditions and subtitle renditions. */
+record MultivariantPlaylist(
+    List<Variant> variants, List<AudioRendition> audio, List<SubtitleRendition> subtitles) {}

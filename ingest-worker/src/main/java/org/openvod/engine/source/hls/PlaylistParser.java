@@ -39,13 +39,22 @@ final class PlaylistParser {
     List<String> lines = lines(path, text);
     List<Variant> variants = new ArrayList<>();
     List<AudioRendition> audio = new ArrayList<>();
+    List<SubtitleRendition> subtitles = new ArrayList<>();
     Attributes pending = null;
     for (String line : lines) {
       if (line.startsWith("#EXT-X-STREAM-INF:")) {
         pending = Attributes.parse(after(line));
       } else if (line.startsWith("#EXT-X-MEDIA:")) {
         Attributes media = Attributes.parse(after(line));
-        if ("AUDIO".equals(media.get("TYPE"))) {
+        if ("SUBTITLES".equals(media.get("TYPE")) && media.get("URI") != null) {
+          subtitles.add(
+              new SubtitleRendition(
+                  media.get("GROUP-ID"),
+                  resolve(path, media.get("URI")),
+                  media.get("LANGUAGE"),
+                  media.get("NAME"),
+                  media.getYes("DEFAULT")));
+        } else if ("AUDIO".equals(media.get("TYPE"))) {
           String uri = media.get("URI");
           audio.add(
               new AudioRendition(
@@ -67,7 +76,7 @@ final class PlaylistParser {
     if (variants.isEmpty()) {
       throw new PackagingException(MALFORMED_SOURCE, path + ": no EXT-X-STREAM-INF variant");
     }
-    return new MultivariantPlaylist(variants, audio);
+    return new MultivariantPlaylist(variants, audio, subtitles);
   }
 
   static MediaPlaylist parseMedia(String path, String text) throws PackagingException {

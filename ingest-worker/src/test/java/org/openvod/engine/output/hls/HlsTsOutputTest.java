@@ -303,6 +303,39 @@ class HlsTsOutputTest {
   }
 
   @Test
+  void webvttSubtitlesPassThrough() throws Exception {
+    Path subtitled = TestMedia.withSubtitles();
+    DirectorySink sink =
+        run(subtitled, TestMedia.MASTER, "subtitles", false, ManifestSpec.named("index"));
+    Tools.Result read = Tools.readBack(sink.root(), "index.m3u8");
+    assertEquals(0, read.exitCode(), read.stderr());
+    assertEquals("", read.stderr());
+    String master = text(sink, "index.m3u8");
+    List<String> media = Playlists.tags(master, "#EXT-X-MEDIA:");
+    assertEquals(1, media.size(), master);
+    Map<String, String> subs = Playlists.attributes(media.get(0));
+    assertEquals("SUBTITLES", subs.get("TYPE"));
+    assertEquals("en", subs.get("LANGUAGE"));
+    Map<String, String> inf =
+        Playlists.attributes(Playlists.tags(master, "#EXT-X-STREAM-INF").get(0));
+    assertEquals(subs.get("GROUP-ID"), inf.get("SUBTITLES"));
+    List<Playlists.Entry> in =
+        Playlists.entries(TestMedia.read(subtitled.resolve("v0/index_vtt.m3u8")));
+    List<Playlists.Entry> out = Playlists.entries(text(sink, subs.get("URI")));
+    assertEquals(3, in.size());
+    assertEquals(in.size(), out.size());
+    for (int i = 0; i < in.size(); i++) {
+      assertEquals(in.get(i).duration(), out.get(i).duration(), 0.0005);
+      assertArrayEquals(
+          Files.readAllBytes(subtitled.resolve("v0").resolve(in.get(i).uri())),
+          Files.readAllBytes(sink.root().resolve(out.get(i).uri())),
+          out.get(i).uri());
+    }
+    List<String> streams = Tools.streams(sink.root(), "index.m3u8");
+    assertTrue(streams.stream().anyMatch(x -> x.startsWith("webvtt")), streams.toString());
+  }
+
+  @Test
   void iframePlaylistsPointAtEveryKeyFrame() throws Exception {
     ManifestSpec withIframes =
         new ManifestSpec(
