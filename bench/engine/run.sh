@@ -1,53 +1,171 @@
 #!/usr/bin/env bash
-# Times the engine's Packager against `ffmpeg -c copy -f hls` repackaging the same HLS-TS source
-# (3 renditions of H.264 + AAC, 6 s segments out). Not part of the test suite.
-#   bench/engine/run.sh [seconds-of-media]      (default 120)
+# Benchmark: the media engine (org.openvod.engine.Packager, through its facade only) against
+# `ffmpeg -c copy` doing the same remux, from an HLS-TS source and from an MP4+SMIL source.
+#   bench/engine/run.sh [seconds] [renditions]     (defaults: 300 s, 3 renditions - the only count made)
+# Environment: RUNS (default 3), LOOPS (length multiplier of the -Xmx64m boundedness source, default 4,
+# 0 skips it), CASES (default "HLS_TS CMAF DASH MSS ALL").
+# Everything it generates goes to bench/out/engine/ (git-ignored); the source is generated once.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-seconds="${1:-120}"
-build="target-bench"
-work="$repo/ingest-worker/$build/bench"
-runs=5
+seconds="${1:-300}"
+renditions="${2:-3}"
+runs="${RUNS:-3}"
+loops="${LOOPS:-4}"
+cases="${CASES:-HLS_TS CMAF DASH MSS ALL}"
+[ "$renditions" = 3 ] || { echo "only 3 renditions (720p/480p/360p) are generated" >&2; exit 2; }
+out="$repo/bench/out/engine"
+build="target-benchengine"
+classes="$repo/ingest-worker/$build/classes"
+benchclasses="$repo/ingest-worker/$build/bench-classes"
+work="$out/runs"
+results="$out/results.tsv"
 
-cd "$repo"
-./mvnw -o -B -q -pl ingest-worker -Dopenvod.build.dir="$build" test-compile
-cp="$repo/ingest-worker/$build/classes:$repo/ingest-worker/$build/test-classes"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores)"
+command -v /usr/bin/time >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null
+[ -x /usr/bin/time ] || { echo "/usr/bin/time missing (apt-get install -y time)" >&2; exit 2; }
 
-rm -rf "$work" && mkdir -p "$work/src"
-echo "making a ${seconds}s source (1280x720, 854x480, 640x360, 2 s GOPs, 4 s segments)..."
-( cd "$work/src" && ffmpeg -v error -nostdin -y \
-    -f lavfi -i "testsrc2=size=1280x720:rate=30" -f lavfi -i "sine=frequency=440:sample_rate=48000" \
-    -t "$seconds" \
-    -filter_complex "[0:v]split=3[a][b][c];[b]scale=854:480[b2];[c]scale=640:360[c2]" \
-    -map "[a]" -map "[b2]" -map "[c2]" -map 1:a -map 1:a -map 1:a \
-    -c:v libx264 -preset ultrafast -bf 2 -g 60 -keyint_min 60 -sc_threshold 0 \
-    -b:v:0 3000k -b:v:1 1500k -b:v:2 800k -c:a aac -b:a 128k \
-    -f hls -hls_time 4 -hls_playlist_type vod -hls_segment_filename "v%v/seg_%03d.ts" \
-    -master_pl_name master.m3u8 -var_stream_map "v:0,a:0 v:1,a:1 v:2,a:2" "v%v/index.m3u8" )
-bytes=$(du -sb "$work/src" | cut -f1)
-echo "source: $((bytes / 1024 / 1024)) MiB"
+# 1. sources (cached)
+"$here/make-source.sh" "$seconds" "$([ "$loops" -gt 1 ] && echo "$loops" || echo 1)"
+src="$out/src-${seconds}s"
 
-echo "engine (java, $runs runs in one JVM; the first includes JIT warm-up):"
-java -cp "$cp" org.openvod.engine.bench.PackagerBench "$work/src" master.m3u8 "$work/engine" "$runs" \
-  | tee "$work/engine.txt"
-engine_ms=$(awk '{print $3}' "$work/engine.txt" | sort -n | head -1)
+# 2a. engine classes (ingest-worker's main classes only, in our own build folder) + the bench main
+echo "compiling ingest-worker into ingest-worker/$build and the bench main..."
+( cd "$repo" && ./mvnw -o -B -q -pl ingest-worker -Dopenvod.build.dir="$build" -DskipTests compile )
+rm -rf "$benchclasses" && mkdir -p "$benchclasses"
+javac -d "$benchclasses" -cp "$classes" "$here/src/org/openvod/bench/EngineBench.java"
+cp="$classes:$benchclasses"
 
-echo "ffmpeg -c copy -f hls ($runs runs):"
-best_ff=""
-for run in $(seq 1 "$runs"); do
-  out="$work/ffmpeg/run$run" && mkdir -p "$out"
-  start=$(date +%s%N)
-  ( cd "$out" && ffmpeg -v error -nostdin -y -i "$work/src/master.m3u8" \
-      -map 0:p:0 -map 0:p:1 -map 0:p:2 -c copy -f hls -hls_time 6 -hls_playlist_type vod \
-      -hls_segment_filename "v%v/seg_%03d.ts" -master_pl_name index.m3u8 \
-      -var_stream_map "v:0,a:0 v:1,a:1 v:2,a:2" "v%v/media.m3u8" )
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  echo "run $run $ms"
-  if [ -z "$best_ff" ] || [ "$ms" -lt "$best_ff" ]; then best_ff=$ms; fi
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+mb() { du -sb "$1" | cut -f1; }
+
+# our outputs must be readable before they are timed: ffmpeg demuxes every stream of the HLS/DASH
+# manifests; ffmpeg has no Smooth Streaming demuxer, so MSS is checked by check-mss.py (every
+# fragment the Manifest names exists and is a moof+mdat).
+check_ours() { # $1 = output folder of one pass; prints ok/BROKEN
+  local ok=ok m
+  for m in "$1"/HLS_TS/index.m3u8 "$1"/CMAF/index.m3u8 "$1"/DASH/index.mpd; do
+    [ -f "$m" ] || continue
+    ffmpeg -nostdin -v error -i "$m" -map 0 -c copy -f null - >"$1.check.log" 2>&1 \
+      || { ok="BROKEN(${m#$1/})"; }
+  done
+  if [ -f "$1/MSS/index.ism/Manifest" ]; then
+    python3 "$here/check-mss.py" "$1/MSS/index.ism" >>"$1.check.log" 2>&1 || ok="BROKEN(MSS)"
+  fi
+  echo "$ok"
+}
+
+# ffmpeg output options per kind; $1 = kind, $2 = output folder, then the stream maps:
+# V0 A0 V1 A1 V2 A2 (A* may repeat one audio stream) and AUDIOS (distinct audio streams)
+ff_outputs() {
+  local kind="$1" o="$2"; shift 2
+  local v0="$1" a0="$2" v1="$3" a1="$4" v2="$5" a2="$6"; shift 6
+  local audios=("$@") amaps=() agroup="" i=0 a
+  # ADTS audio from the TS source must become raw AAC in MP4 kinds; ffmpeg does not do it by itself
+  local abs=(); [ "$ADTS" = 1 ] && abs=(-bsf:a aac_adtstoasc)
+  for a in "${audios[@]}"; do amaps+=(-map "$a"); agroup+=" a:$i,agroup:aud,name:audio$i"; i=$((i+1)); done
+  case "$kind" in
+    HLS_TS) echo -map "$v0" -map "$a0" -map "$v1" -map "$a1" -map "$v2" -map "$a2" -c copy -bsf:v h264_mp4toannexb \
+      -f hls -hls_time 6 -hls_playlist_type vod -hls_flags independent_segments \
+      -hls_segment_type mpegts -hls_segment_filename "$o/HLS_TS/%v/seg_%04d.ts" \
+      -master_pl_name index.m3u8 -var_stream_map "\"v:0,a:0 v:1,a:1 v:2,a:2\"" "$o/HLS_TS/%v/media.m3u8" ;;
+    CMAF) echo -map "$v0" -map "$v1" -map "$v2" "${amaps[@]}" -c copy "${abs[@]}" \
+      -f hls -hls_time 6 -hls_playlist_type vod -hls_flags independent_segments \
+      -hls_segment_type fmp4 -hls_fmp4_init_filename init.mp4 -hls_segment_filename "$o/CMAF/%v/seg_%04d.m4s" \
+      -master_pl_name index.m3u8 \
+      -var_stream_map "\"v:0,agroup:aud v:1,agroup:aud v:2,agroup:aud$agroup\"" "$o/CMAF/%v/media.m3u8" ;;
+    DASH) echo -map "$v0" -map "$v1" -map "$v2" "${amaps[@]}" -c copy "${abs[@]}" \
+      -f dash -seg_duration 2 -use_template 1 -use_timeline 1 \
+      -adaptation_sets "\"id=0,streams=v id=1,streams=a\"" "$o/DASH/index.mpd" ;;
+    MSS) echo -map "$v0" -map "$v1" -map "$v2" "${amaps[@]}" -c copy "${abs[@]}" \
+      -f smoothstreaming -min_frag_duration 2000000 "$o/MSS/index.ism" ;;
+  esac
+}
+
+run_case() { # $1 = source label (hls|smil), $2 = case
+  local label="$1" kase="$2" root dir inputs maps kinds k
+  if [ "$label" = hls ]; then
+    dir="$src/hls"; root=master.m3u8; inputs=(-i "$dir/master.m3u8")
+    maps=(0:0 0:1 0:2 0:3 0:4 0:5 0:1 0:3 0:5); ADTS=1
+  else
+    dir="$src/mp4"; root=source.smil; inputs=(-i "$dir/720p.mp4" -i "$dir/480p.mp4" -i "$dir/360p.mp4")
+    maps=(0:v:0 0:a:0 1:v:0 0:a:0 2:v:0 0:a:0 0:a:0); ADTS=0 # the SMIL takes audio from 720p.mp4 only
+  fi
+  if [ "$kase" = ALL ]; then kinds="HLS_TS,CMAF,DASH,MSS"; else kinds="$kase"; fi
+  local srcbytes; srcbytes=$(find "$dir" -name '*.ts' -o -name '*.mp4' | xargs cat | wc -c)
+  local base="$work/$label-$kase" ours=() oursin=() rss=() ff=() ffrss=() check="" r line
+  for r in $(seq 1 "$runs"); do
+    rm -rf "$base/ours" && mkdir -p "$base/ours"
+    /usr/bin/time -f "%e %M" -o "$base/ours.time" java -Xmx512m -cp "$cp" org.openvod.bench.EngineBench \
+      "$dir" "$root" "$base/ours" "$kinds" >"$base/ours.log" 2>&1 \
+      || { echo "  engine FAILED ($label $kase): $(tail -3 "$base/ours.log")"; check=FAILED; break; }
+    if [ "$r" = 1 ]; then
+      check=$(check_ours "$base/ours")
+      [ "$check" = ok ] || { echo "  our output unreadable ($label $kase): $(head -3 "$base/ours.check.log")"; break; }
+    fi
+    read -r wall maxkb < <(tail -1 "$base/ours.time")
+    ours+=("$wall"); rss+=("$maxkb")
+    oursin+=("$(awk '/^packager_ms/ {print $2/1000}' "$base/ours.log")")
+  done
+  local outbytes; outbytes=$(mb "$base/ours")
+  for r in $(seq 1 "$runs"); do
+    rm -rf "$base/ffmpeg" && mkdir -p "$base/ffmpeg"
+    local args=()
+    for k in ${kinds//,/ }; do
+      mkdir -p "$base/ffmpeg/$k"
+      # shellcheck disable=SC2046
+      eval "args+=($(ff_outputs "$k" "$base/ffmpeg" "${maps[@]}"))"
+    done
+    /usr/bin/time -f "%e %M" -o "$base/ffmpeg.time" ffmpeg -nostdin -hide_banner -v error -y \
+      "${inputs[@]}" "${args[@]}" >"$base/ffmpeg.log" 2>&1 \
+      || { echo "  ffmpeg FAILED ($label $kase): $(tail -3 "$base/ffmpeg.log")"; ff=(); break; }
+    read -r wall maxkb < <(tail -1 "$base/ffmpeg.time")
+    ff+=("$wall"); ffrss+=("$maxkb")
+  done
+  local ffbytes; ffbytes=$(mb "$base/ffmpeg")
+  local mo mi mr mf mfr
+  mo=$(printf '%s\n' "${ours[@]:-nan}" | median); mi=$(printf '%s\n' "${oursin[@]:-nan}" | median)
+  mr=$(printf '%s\n' "${rss[@]:-0}" | sort -g | tail -1); mf=$(printf '%s\n' "${ff[@]:-nan}" | median)
+  mfr=$(printf '%s\n' "${ffrss[@]:-0}" | sort -g | tail -1)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label:$kase" "$mo" "$mi" "$mf" "$srcbytes" \
+    "$mr" "$mfr" "$outbytes" "$ffbytes" "$check" "${ours[*]:-} / ${ff[*]:-}" >>"$results"
+}
+
+rm -rf "$work" && mkdir -p "$work" && : >"$results"
+for label in hls smil; do
+  for kase in $cases; do
+    echo "timing $label $kase ($runs runs each)..."
+    run_case "$label" "$kase"
+  done
 done
 
-echo "best engine: ${engine_ms} ms, best ffmpeg: ${best_ff} ms"
-awk -v e="$engine_ms" -v f="$best_ff" -v b="$bytes" 'BEGIN {
-  printf "engine/ffmpeg time ratio: %.2f  (engine %.0f MiB/s, ffmpeg %.0f MiB/s of source)\n",
-    e / f, b / 1048576 / (e / 1000), b / 1048576 / (f / 1000) }'
+echo
+echo "source: ${seconds} s, 3 renditions (${src#$repo/}); ours = JVM process wall (-Xmx512m, incl. ~0.3 s"
+echo "start-up), in-JVM = Packager.run alone; medians of $runs runs; ratio = ffmpeg/ours (>1: we are faster)"
+awk -F'\t' 'BEGIN {
+    printf "%-12s %8s %8s %9s %7s %9s %9s %9s %9s %s\n", "case", "ours(s)", "in-JVM", "ffmpeg(s)",
+      "ratio", "ours MB/s", "ours RSS", "ff RSS", "out MB", "readable"
+  } {
+    ratio = ($2 > 0) ? $4 / $2 : 0
+    printf "%-12s %8.2f %8.2f %9.2f %7.2f %9.1f %8.0fM %8.0fM %4.0f/%-4.0f %s\n", $1, $2, $3, $4, ratio,
+      ($2 > 0 ? $5 / 1e6 / $2 : 0), $6 / 1024, $7 / 1024, $8 / 1e6, $9 / 1e6, $10
+  }' "$results"
+echo "(out MB = ours/ffmpeg; all runs, ours / ffmpeg, are in ${results#$repo/})"
+
+# heap boundedness: the HLS-TS pass with a 64 MB heap, on the source and on a LOOPS-times longer one
+if [ "$loops" -gt 1 ]; then longs=("$src" "$out/src-$((seconds * loops))s"); else longs=("$src"); fi
+echo
+for s in "${longs[@]}"; do
+  rm -rf "$work/xmx64" && mkdir -p "$work/xmx64"
+  bytes=$(find "$s/hls" -name '*.ts' | xargs cat | wc -c)
+  if /usr/bin/time -f "%e %M" -o "$work/xmx64.time" java -Xmx64m -cp "$cp" org.openvod.bench.EngineBench \
+      "$s/hls" master.m3u8 "$work/xmx64" HLS_TS >"$work/xmx64.log" 2>&1; then
+    status="ok, output $(check_ours "$work/xmx64")"
+  else
+    status="FAILED: $(tail -2 "$work/xmx64.log" | tr '\n' ' ')"
+  fi
+  read -r wall maxkb < <(tail -1 "$work/xmx64.time")
+  printf -- '-Xmx64m HLS_TS from %s (%d MB of .ts): %s s, peak RSS %d MB: %s\n' \
+    "${s#$repo/}" $((bytes / 1000000)) "$wall" $((maxkb / 1024)) "$status"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)  ($(date -u '+%Y-%m-%d %H:%M UTC'))"
