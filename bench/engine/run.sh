@@ -40,14 +40,17 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 mb() { du -sb "$1" | cut -f1; }
 
 # our outputs must be readable before they are timed: ffmpeg demuxes every stream of the HLS/DASH
-# manifests; ffmpeg has no Smooth Streaming demuxer, so MSS is checked by check-mss.py (every
+# manifests, exit 0 and not one warning (a missing segment is only a warning); ffmpeg has no Smooth Streaming demuxer, so MSS is checked by check-mss.py (every
 # fragment the Manifest names exists and is a moof+mdat).
 check_ours() { # $1 = output folder of one pass; prints ok/BROKEN
   local ok=ok m
   for m in "$1"/HLS_TS/index.m3u8 "$1"/CMAF/index.m3u8 "$1"/DASH/index.mpd; do
     [ -f "$m" ] || continue
-    ffmpeg -nostdin -v error -i "$m" -map 0 -c copy -f null - >"$1.check.log" 2>&1 \
-      || { ok="BROKEN(${m#$1/})"; }
+    # -v error alone exits 0 and prints nothing when a segment is missing, so warnings count too
+    if ! ffmpeg -nostdin -v warning -i "$m" -map 0 -c copy -f null - >"$1.check.log" 2>&1 \
+        || [ -s "$1.check.log" ]; then
+      ok="BROKEN(${m#$1/})"; break
+    fi
   done
   if [ -f "$1/MSS/index.ism/Manifest" ]; then
     python3 "$here/check-mss.py" "$1/MSS/index.ism" >>"$1.check.log" 2>&1 || ok="BROKEN(MSS)"
@@ -62,7 +65,8 @@ ff_outputs() {
   local v0="$1" a0="$2" v1="$3" a1="$4" v2="$5" a2="$6"; shift 6
   local audios=("$@") amaps=() agroup="" i=0 a
   # ADTS audio from the TS source must become raw AAC in MP4 kinds; ffmpeg does not do it by itself
-  local abs=(); [ "$ADTS" = 1 ] && abs=(-bsf:a aac_adtstoasc)
+  # and TS codec tags (0x1b, 0x0f) must become MP4 ones
+  local abs=(-tag:v avc1 -tag:a mp4a); [ "$ADTS" = 1 ] && abs+=(-bsf:a aac_adtstoasc)
   for a in "${audios[@]}"; do amaps+=(-map "$a"); agroup+=" a:$i,agroup:aud,name:audio$i"; i=$((i+1)); done
   case "$kind" in
     HLS_TS) echo -map "$v0" -map "$a0" -map "$v1" -map "$a1" -map "$v2" -map "$a2" -c copy -bsf:v h264_mp4toannexb \
@@ -77,7 +81,8 @@ ff_outputs() {
     DASH) echo -map "$v0" -map "$v1" -map "$v2" "${amaps[@]}" -c copy "${abs[@]}" \
       -f dash -seg_duration 2 -use_template 1 -use_timeline 1 \
       -adaptation_sets "\"id=0,streams=v id=1,streams=a\"" "$o/DASH/index.mpd" ;;
-    MSS) echo -map "$v0" -map "$v1" -map "$v2" "${amaps[@]}" -c copy "${abs[@]}" \
+    # one audio only: ffmpeg names MSS folders by bitrate and fails on equal ones
+    MSS) echo -map "$v0" -map "$v1" -map "$v2" "${amaps[@]:0:2}" -c copy "${abs[@]}" \
       -f smoothstreaming -min_frag_duration 2000000 "$o/MSS/index.ism" ;;
   esac
 }
@@ -93,35 +98,41 @@ run_case() { # $1 = source label (hls|smil), $2 = case
   fi
   if [ "$kase" = ALL ]; then kinds="HLS_TS,CMAF,DASH,MSS"; else kinds="$kase"; fi
   local srcbytes; srcbytes=$(find "$dir" -name '*.ts' -o -name '*.mp4' | xargs cat | wc -c)
-  local base="$work/$label-$kase" ours=() oursin=() rss=() ff=() ffrss=() check="" r line
+  local base="$work/$label-$kase" ours=() oursin=() rss=() ff=() ffrss=() check="" ffok=1 r k
+  local args=()
+  for k in ${kinds//,/ }; do
+    eval "args+=($(ff_outputs "$k" "$base/ffmpeg" "${maps[@]}"))"
+  done
+  # ours and ffmpeg alternate, so that both see the same background load
   for r in $(seq 1 "$runs"); do
-    rm -rf "$base/ours" && mkdir -p "$base/ours"
-    /usr/bin/time -f "%e %M" -o "$base/ours.time" java -Xmx512m -cp "$cp" org.openvod.bench.EngineBench \
-      "$dir" "$root" "$base/ours" "$kinds" >"$base/ours.log" 2>&1 \
-      || { echo "  engine FAILED ($label $kase): $(tail -3 "$base/ours.log")"; check=FAILED; break; }
-    if [ "$r" = 1 ]; then
-      check=$(check_ours "$base/ours")
-      [ "$check" = ok ] || { echo "  our output unreadable ($label $kase): $(head -3 "$base/ours.check.log")"; break; }
+    if [ "$check" = "" ] || [ "$check" = ok ]; then
+      rm -rf "$base/ours" && mkdir -p "$base/ours"
+      if /usr/bin/time -f "%e %M" -o "$base/ours.time" java -Xmx512m -cp "$cp" \
+          org.openvod.bench.EngineBench "$dir" "$root" "$base/ours" "$kinds" >"$base/ours.log" 2>&1; then
+        [ "$r" = 1 ] && check=$(check_ours "$base/ours") # a broken output is never timed
+        if [ "$check" = ok ]; then
+          read -r wall maxkb < <(tail -1 "$base/ours.time")
+          ours+=("$wall"); rss+=("$maxkb")
+          oursin+=("$(awk '/^packager_ms/ {print $2/1000}' "$base/ours.log")")
+        else
+          echo "  our output unreadable ($label $kase): $(head -3 "$base/ours.check.log")"
+        fi
+      else
+        check=FAILED; echo "  engine FAILED ($label $kase): $(tail -3 "$base/ours.log")"
+      fi
     fi
-    read -r wall maxkb < <(tail -1 "$base/ours.time")
-    ours+=("$wall"); rss+=("$maxkb")
-    oursin+=("$(awk '/^packager_ms/ {print $2/1000}' "$base/ours.log")")
+    if [ "$ffok" = 1 ]; then
+      rm -rf "$base/ffmpeg" && for k in ${kinds//,/ }; do mkdir -p "$base/ffmpeg/$k"; done
+      if /usr/bin/time -f "%e %M" -o "$base/ffmpeg.time" ffmpeg -nostdin -hide_banner -v error -y \
+          "${inputs[@]}" "${args[@]}" >"$base/ffmpeg.log" 2>&1; then
+        read -r wall maxkb < <(tail -1 "$base/ffmpeg.time")
+        ff+=("$wall"); ffrss+=("$maxkb")
+      else
+        ffok=0; ff=(); echo "  ffmpeg FAILED ($label $kase): $(tail -3 "$base/ffmpeg.log")"
+      fi
+    fi
   done
   local outbytes; outbytes=$(mb "$base/ours")
-  for r in $(seq 1 "$runs"); do
-    rm -rf "$base/ffmpeg" && mkdir -p "$base/ffmpeg"
-    local args=()
-    for k in ${kinds//,/ }; do
-      mkdir -p "$base/ffmpeg/$k"
-      # shellcheck disable=SC2046
-      eval "args+=($(ff_outputs "$k" "$base/ffmpeg" "${maps[@]}"))"
-    done
-    /usr/bin/time -f "%e %M" -o "$base/ffmpeg.time" ffmpeg -nostdin -hide_banner -v error -y \
-      "${inputs[@]}" "${args[@]}" >"$base/ffmpeg.log" 2>&1 \
-      || { echo "  ffmpeg FAILED ($label $kase): $(tail -3 "$base/ffmpeg.log")"; ff=(); break; }
-    read -r wall maxkb < <(tail -1 "$base/ffmpeg.time")
-    ff+=("$wall"); ffrss+=("$maxkb")
-  done
   local ffbytes; ffbytes=$(mb "$base/ffmpeg")
   local mo mi mr mf mfr
   mo=$(printf '%s\n' "${ours[@]:-nan}" | median); mi=$(printf '%s\n' "${oursin[@]:-nan}" | median)

@@ -73,6 +73,29 @@ class HlsAes128SegmentEncryptorTest {
     Path out = encryptSet("by-sequence", key, key.key());
     assertEquals(clearFrames, frames(out.resolve("playlist.m3u8")));
     assertFalse(Files.readString(out.resolve("playlist.m3u8")).contains("IV="));
+
+    // an independent AES implementation, given the IV as RFC 8216 derives it, gets the clear bytes
+    String segment = "seg" + (FIRST_SEQUENCE + 1) + ".ts";
+    Tools.Result openssl =
+        Tools.run(
+            out,
+            List.of(
+                "openssl",
+                "enc",
+                "-d",
+                "-aes-128-cbc",
+                "-K",
+                HexFormat.of().formatHex(key.key()),
+                "-iv",
+                String.format("%032x", FIRST_SEQUENCE + 1),
+                "-in",
+                segment,
+                "-out",
+                segment + ".clear"));
+    assertEquals(0, openssl.exitCode(), openssl.stderr());
+    assertArrayEquals(
+        Files.readAllBytes(clear.resolve(segment)),
+        Files.readAllBytes(out.resolve(segment + ".clear")));
   }
 
   @Test

@@ -294,11 +294,14 @@ public final class TestMedia {
               "1\n00:00:01,000 --> 00:00:03,000\nHello\n\n"
                   + "2\n00:00:05,000 --> 00:00:07,000\nWorld\n\n"
                   + "3\n00:00:09,000 --> 00:00:11,000\nBye\n");
-          List<String> args = new ArrayList<>(inputs());
+          // -t must follow the last input, or it would limit subs.srt and the lavfi inputs run on
+          List<String> args = new ArrayList<>(inputs().subList(0, inputs().size() - 2));
           args.addAll(
               List.of(
                   "-i",
                   "subs.srt",
+                  "-t",
+                  String.valueOf((int) DURATION_SECONDS),
                   "-map",
                   "0:v",
                   "-map",
