@@ -2,6 +2,7 @@ package org.openvod.deploy;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -56,9 +57,14 @@ class FirstAssetEndToEndTest {
     String buildDir = System.getProperty("openvod.build.dir", "target");
     ServiceJars jars = new ServiceJars(LocalPlatformTest.home(), buildDir);
     for (Service service : Service.values()) {
-      assumeTrue(
-          jars.find(service).isPresent(),
-          "no runnable jar of " + service.module() + " in " + buildDir + " yet");
+      String missing = "no runnable jar of " + service.module() + " in " + buildDir;
+      // A developer building deploy alone may lack the jars; in CI the reactor built them, so a
+      // missing jar is a failure there, never a silent skip.
+      if (System.getenv("CI") != null) {
+        assertTrue(jars.find(service).isPresent(), missing);
+      } else {
+        assumeTrue(jars.find(service).isPresent(), missing + " yet");
+      }
     }
     sample = moduleDir().resolve(buildDir).resolve("e2e-sample");
     SampleMedia.ensure(moduleDir().resolve("sample/generate.sh"), sample, Map.of(), System.out);
