@@ -3,7 +3,7 @@
 # `ffmpeg -c copy` doing the same remux, from an HLS-TS source and from an MP4+SMIL source.
 #   bench/engine/run.sh [seconds] [renditions]     (defaults: 300 s, 3 renditions - the only count made)
 # Environment: RUNS (default 3), LOOPS (length multiplier of the -Xmx64m boundedness source, default 4,
-# 0 skips it), CASES (default "HLS_TS CMAF DASH MSS ALL").
+# 0 skips it), CASES (default "HLS_TS CMAF DASH MSS ALL"), KEEP=1 keeps every case's outputs (GBs).
 # Everything it generates goes to bench/out/engine/ (git-ignored); the source is generated once.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -140,6 +140,7 @@ run_case() { # $1 = source label (hls|smil), $2 = case
   mfr=$(printf '%s\n' "${ffrss[@]:-0}" | sort -g | tail -1)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label:$kase" "$mo" "$mi" "$mf" "$srcbytes" \
     "$mr" "$mfr" "$outbytes" "$ffbytes" "$check" "${ours[*]:-} / ${ff[*]:-}" >>"$results"
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$base/ours" "$base/ffmpeg" # GBs per case; KEEP=1 keeps them
 }
 
 rm -rf "$work" && mkdir -p "$work" && : >"$results"
@@ -176,6 +177,7 @@ for s in "${longs[@]}"; do
     status="FAILED: $(tail -2 "$work/xmx64.log" | tr '\n' ' ')"
   fi
   read -r wall maxkb < <(tail -1 "$work/xmx64.time")
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$work/xmx64"
   printf -- '-Xmx64m HLS_TS from %s (%d MB of .ts): %s s, peak RSS %d MB: %s\n' \
     "${s#$repo/}" $((bytes / 1000000)) "$wall" $((maxkb / 1024)) "$status"
 done

@@ -24,6 +24,7 @@ import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
 import org.openvod.engine.pipeline.ProgressListener;
+import org.openvod.engine.source.FileSourceLocator;
 
 /**
  * Issue 4, "every output must play in real players": packages an HLS-TS source and an MP4+SMIL
@@ -177,7 +178,7 @@ class EnginePlaybackTest {
     try {
       List<OutputResult> results =
           Packager.run(
-              new FolderSourceLocator(rootFile.getParent()),
+              new FileSourceLocator(rootFile.getParent()),
               rootFile.getFileName().toString(),
               specs,
               ProgressListener.NONE);
