@@ -2,6 +2,7 @@ package org.openvod.engine.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** NAL unit framing shared by H.264 and H.265: Annex B start codes, length prefixes, RBSP. */
@@ -12,42 +13,11 @@ public final class Nal {
   /** The NAL units of an Annex B byte stream, without start codes or trailing zero bytes. */
   public static List<byte[]> splitAnnexB(byte[] data, int offset, int length) {
     List<byte[]> units = new ArrayList<>();
-    int end = offset + length;
-    int start = -1;
-    int i = offset;
-    // looks at the third byte of each candidate 00 00 01: most bytes rule out three positions
-    while (i + 2 < end) {
-      int third = data[i + 2];
-      if (third > 1 || third < 0) {
-        i += 3;
-      } else if (third == 0) {
-        i++;
-      } else if (data[i + 1] != 0) {
-        i += 3;
-      } else if (data[i] != 0) {
-        i += 2;
-      } else {
-        if (start >= 0) {
-          units.add(trimmed(data, start, i));
-        }
-        i += 3;
-        start = i;
-      }
-    }
-    if (start >= 0 && start < end) {
-      units.add(trimmed(data, start, end));
+    AnnexBCursor cursor = new AnnexBCursor(data, offset, length);
+    while (cursor.next()) {
+      units.add(Arrays.copyOfRange(data, cursor.from(), cursor.to()));
     }
     return units;
-  }
-
-  private static byte[] trimmed(byte[] data, int from, int to) {
-    int end = to;
-    while (end > from && data[end - 1] == 0) {
-      end--;
-    }
-    byte[] unit = new byte[end - from];
-    System.arraycopy(data, from, unit, 0, unit.length);
-    return unit;
   }
 
   /** NAL units as 4-byte big-endian length prefixed (MP4 sample format). */

@@ -110,6 +110,10 @@ public class WorkerConfiguration {
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+    // A killed worker's partitions (and the assets queued on them) wait one session timeout before
+    // another worker takes them over; Kafka's default is 45 s.
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
     // moving a partition stops only that partition's job, not every job of the group
     p.put(
         ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,

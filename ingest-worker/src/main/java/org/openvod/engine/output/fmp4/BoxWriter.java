@@ -9,8 +9,21 @@ import java.util.Arrays;
  */
 public final class BoxWriter {
 
-  private byte[] data = new byte[1024];
+  private byte[] data;
   private int size;
+
+  public BoxWriter() {
+    this(1024);
+  }
+
+  /**
+   * A writer whose buffer starts at {@code capacity} bytes: a caller that knows the final size up
+   * front (a media segment: boxes plus its samples) gets no regrowth and no copy in {@link
+   * #toByteArray}.
+   */
+  public BoxWriter(int capacity) {
+    data = new byte[Math.max(16, capacity)];
+  }
 
   private void ensure(int more) {
     if (size + more > data.length) {
@@ -87,7 +100,11 @@ public final class BoxWriter {
     data[at + 3] = (byte) v;
   }
 
+  /** The bytes written; the buffer itself when it is exactly full, so write nothing after. */
   public byte[] toByteArray() {
+    if (size == data.length) {
+      return data;
+    }
     return Arrays.copyOf(data, size);
   }
 }

@@ -21,6 +21,18 @@ public final class MediaSegment {
   /** MS-SSTR TfxdBox extended type. */
   static final byte[] TFXD_UUID = hex("6d1d9b0542d544e680e2141daff757b2");
 
+  /** styp: size, type, major brand, minor version, three compatible brands. */
+  private static final int STYP_BYTES = 28;
+
+  /**
+   * moof (8) with mfhd (16), traf (8), tfhd (16), tfdt version 1 (20), trun header, sample count
+   * and data offset (20), and the mdat header (8); per sample 16 bytes of trun.
+   */
+  private static final int FRAGMENT_BYTES = 96;
+
+  /** uuid tfxd: size, type, extended type, version and flags, time, duration. */
+  private static final int TFXD_BYTES = 44;
+
   private static final int KEY_FLAGS = 0x02000000;
   private static final int NON_KEY_FLAGS = 0x01010000;
 
@@ -29,7 +41,7 @@ public final class MediaSegment {
   /** A CMAF/DASH segment: styp, moof, mdat. */
   public static byte[] build(
       int sequenceNumber, long baseDecodeTime, List<FragmentSample> samples) {
-    BoxWriter w = new BoxWriter();
+    BoxWriter w = new BoxWriter(capacity(STYP_BYTES + FRAGMENT_BYTES, samples));
     int styp = w.begin("styp");
     w.fourcc("msdh").u32(0).fourcc("msdh").fourcc("msix").fourcc("cmfs");
     w.end(styp);
@@ -40,9 +52,21 @@ public final class MediaSegment {
   /** A Smooth Streaming fragment: moof with a tfxd box, mdat. */
   public static byte[] buildSmooth(
       int sequenceNumber, long baseDecodeTime, List<FragmentSample> samples) {
-    BoxWriter w = new BoxWriter();
+    BoxWriter w = new BoxWriter(capacity(FRAGMENT_BYTES + TFXD_BYTES, samples));
     fragment(w, sequenceNumber, baseDecodeTime, samples, true);
     return w.toByteArray();
+  }
+
+  /**
+   * The segment's exact size, so its buffer is allocated once (a segment is mostly mdat: growing a
+   * small buffer by doubling allocated several times the output). A wrong figure costs only a copy.
+   */
+  private static int capacity(int boxes, List<FragmentSample> samples) {
+    long size = boxes;
+    for (FragmentSample s : samples) {
+      size += 16L + s.data().length;
+    }
+    return (int) Math.min(size, Integer.MAX_VALUE - 8);
   }
 
   private static void fragment(

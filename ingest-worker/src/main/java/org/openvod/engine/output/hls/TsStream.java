@@ -2,10 +2,8 @@ package org.openvod.engine.output.hls;
 
 import java.util.List;
 import org.openvod.engine.codec.Aac;
-import org.openvod.engine.codec.ByteStore;
 import org.openvod.engine.codec.H264;
 import org.openvod.engine.codec.H265;
-import org.openvod.engine.codec.Nal;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
@@ -87,32 +85,82 @@ final class TsStream {
     }
   }
 
+  /**
+   * Length-prefixed NAL units to Annex B in two passes over the sample and no array per unit: the
+   * first checks the framing, finds in-band parameter sets and sizes the output, the second writes
+   * it (AUD, parameter sets before key frames that carry none, each unit but AUDs after a start
+   * code).
+   */
   private byte[] annexB(Sample sample) {
     boolean hevc = info.codec() == Codec.H265;
-    List<byte[]> units = Nal.splitLengthPrefixed(sample.data());
-    ByteStore out = new ByteStore(sample.data().length + 64);
-    out.write(hevc ? H265_AUD : H264_AUD);
+    byte[] data = sample.data();
+    byte[] aud = hevc ? H265_AUD : H264_AUD;
+    long size = aud.length;
     boolean inBand = false;
-    for (byte[] unit : units) {
-      int type = hevc ? H265.type(unit) : H264.type(unit);
+    int p = 0;
+    while (p + 4 <= data.length) {
+      int n = unitLength(data, p);
+      p += 4;
+      if (n < 0 || p + n > data.length) {
+        throw new IllegalArgumentException("NAL length " + n + " runs past the sample");
+      }
+      int type = type(hevc, data, p, n);
       if (hevc ? type == H265.NAL_SPS : type == H264.NAL_SPS) {
         inBand = true;
       }
+      if (!(hevc ? type == H265.NAL_AUD : type == H264.NAL_AUD)) {
+        size += START.length + n;
+      }
+      p += n;
     }
-    if (sample.keyframe() && !inBand) {
+    boolean withParameterSets = sample.keyframe() && !inBand;
+    if (withParameterSets) {
       for (byte[] unit : parameterSets) {
-        out.write(START);
-        out.write(unit);
+        size += START.length + unit.length;
       }
     }
-    for (byte[] unit : units) {
-      int type = hevc ? H265.type(unit) : H264.type(unit);
-      if (hevc ? type == H265.NAL_AUD : type == H264.NAL_AUD) {
-        continue;
-      }
-      out.write(START);
-      out.write(unit);
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("a video sample of " + size + " bytes");
     }
-    return out.toByteArray();
+    byte[] out = new byte[(int) size];
+    int o = put(out, 0, aud, 0, aud.length);
+    if (withParameterSets) {
+      for (byte[] unit : parameterSets) {
+        o = put(out, o, START, 0, START.length);
+        o = put(out, o, unit, 0, unit.length);
+      }
+    }
+    p = 0;
+    while (p + 4 <= data.length) {
+      int n = unitLength(data, p);
+      p += 4;
+      int type = type(hevc, data, p, n);
+      if (!(hevc ? type == H265.NAL_AUD : type == H264.NAL_AUD)) {
+        o = put(out, o, START, 0, START.length);
+        o = put(out, o, data, p, n);
+      }
+      p += n;
+    }
+    return out;
+  }
+
+  private static int unitLength(byte[] data, int p) {
+    return ((data[p] & 0xff) << 24)
+        | ((data[p + 1] & 0xff) << 16)
+        | ((data[p + 2] & 0xff) << 8)
+        | (data[p + 3] & 0xff);
+  }
+
+  /** The NAL unit type, as {@link H264#type} and {@link H265#type} read it (-1: empty unit). */
+  private static int type(boolean hevc, byte[] data, int at, int length) {
+    if (length == 0) {
+      return -1;
+    }
+    return hevc ? (data[at] >> 1) & 0x3f : data[at] & 0x1f;
+  }
+
+  private static int put(byte[] out, int at, byte[] src, int from, int length) {
+    System.arraycopy(src, from, out, at, length);
+    return at + length;
   }
 }

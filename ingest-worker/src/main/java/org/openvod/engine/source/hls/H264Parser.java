@@ -2,10 +2,12 @@ package org.openvod.engine.source.hls;
 
 import static org.openvod.engine.media.PackagingException.Reason.MALFORMED_SOURCE;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openvod.engine.codec.AccessUnitBuilder;
+import org.openvod.engine.codec.AnnexBCursor;
 import org.openvod.engine.codec.H264;
 import org.openvod.engine.codec.Nal;
 import org.openvod.engine.media.Codec;
@@ -20,7 +22,7 @@ final class H264Parser implements EsParser {
 
   private final Map<Integer, byte[]> spsById = new TreeMap<>();
   private final Map<Integer, byte[]> ppsById = new TreeMap<>();
-  private final List<byte[]> units = new ArrayList<>();
+  private final AccessUnitBuilder units = new AccessUnitBuilder();
   private long pts = -1;
   private long dts = -1;
   private long lastPts = -1;
@@ -39,8 +41,12 @@ final class H264Parser implements EsParser {
       pts = pesPts;
       dts = pesDts >= 0 ? pesDts : pesPts;
     }
-    for (byte[] nal : Nal.splitAnnexB(payload, 0, payload.length)) {
-      int type = H264.type(nal);
+    // NAL units stay ranges of the payload until the access unit is written out once
+    AnnexBCursor nals = new AnnexBCursor(payload, 0, payload.length);
+    while (nals.next()) {
+      int from = nals.from();
+      int length = nals.length();
+      int type = length == 0 ? -1 : payload[from] & 0x1f;
       if (type == H264.NAL_AUD) {
         if (!units.isEmpty()) {
           emit(file, out);
@@ -49,17 +55,19 @@ final class H264Parser implements EsParser {
         }
         continue;
       }
-      if (type == 12 || nal.length == 0) {
+      if (type == 12 || length == 0) {
         continue; // filler data
       }
       if (type == H264.NAL_SPS) {
+        byte[] nal = Arrays.copyOfRange(payload, from, nals.to());
         spsById.put(spsId(nal, file), nal);
       } else if (type == H264.NAL_PPS) {
+        byte[] nal = Arrays.copyOfRange(payload, from, nals.to());
         ppsById.put(ppsId(nal, file), nal);
       } else if (type == H264.NAL_IDR) {
         key = true;
       }
-      units.add(nal);
+      units.add(payload, from, length);
     }
   }
 
@@ -93,7 +101,7 @@ final class H264Parser implements EsParser {
     }
     if (seenKey || key) {
       seenKey = true;
-      out.add(new EsFrame(pts, dts, key, Nal.toLengthPrefixed(units)));
+      out.add(new EsFrame(pts, dts, key, units.toLengthPrefixed()));
     }
     if (lastDts >= 0 && dts > lastDts) {
       lastDelta = dts - lastDts;

@@ -3,12 +3,13 @@ package org.openvod.engine.source.hls;
 import static org.openvod.engine.media.PackagingException.Reason.MALFORMED_SOURCE;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvod.engine.codec.AccessUnitBuilder;
+import org.openvod.engine.codec.AnnexBCursor;
 import org.openvod.engine.codec.H265;
-import org.openvod.engine.codec.Nal;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.TrackKind;
@@ -25,7 +26,7 @@ final class H265Parser implements EsParser {
   private final Map<String, byte[]> vps = new LinkedHashMap<>();
   private final Map<String, byte[]> sps = new LinkedHashMap<>();
   private final Map<String, byte[]> pps = new LinkedHashMap<>();
-  private final List<byte[]> units = new ArrayList<>();
+  private final AccessUnitBuilder units = new AccessUnitBuilder();
   private long pts = -1;
   private long dts = -1;
   private long lastPts = -1;
@@ -43,11 +44,15 @@ final class H265Parser implements EsParser {
       pts = pesPts;
       dts = pesDts >= 0 ? pesDts : pesPts;
     }
-    for (byte[] nal : Nal.splitAnnexB(payload, 0, payload.length)) {
-      if (nal.length < 2) {
+    // NAL units stay ranges of the payload until the access unit is written out once
+    AnnexBCursor nals = new AnnexBCursor(payload, 0, payload.length);
+    while (nals.next()) {
+      int from = nals.from();
+      int length = nals.length();
+      if (length < 2) {
         continue;
       }
-      int type = H265.type(nal);
+      int type = (payload[from] >> 1) & 0x3f;
       if (type == H265.NAL_AUD) {
         if (!units.isEmpty()) {
           emit(file, out);
@@ -61,16 +66,21 @@ final class H265Parser implements EsParser {
       }
       // parameter sets are kept by content: the first of each kind describes the stream
       if (type == H265.NAL_VPS) {
-        vps.putIfAbsent(new String(nal, StandardCharsets.ISO_8859_1), nal);
+        keep(vps, payload, from, nals.to());
       } else if (type == H265.NAL_SPS) {
-        sps.putIfAbsent(new String(nal, StandardCharsets.ISO_8859_1), nal);
+        keep(sps, payload, from, nals.to());
       } else if (type == H265.NAL_PPS) {
-        pps.putIfAbsent(new String(nal, StandardCharsets.ISO_8859_1), nal);
+        keep(pps, payload, from, nals.to());
       } else if (H265.isRandomAccess(type)) {
         key = true;
       }
-      units.add(nal);
+      units.add(payload, from, length);
     }
+  }
+
+  private static void keep(Map<String, byte[]> sets, byte[] payload, int from, int to) {
+    byte[] nal = Arrays.copyOfRange(payload, from, to);
+    sets.putIfAbsent(new String(nal, StandardCharsets.ISO_8859_1), nal);
   }
 
   @Override
@@ -103,7 +113,7 @@ final class H265Parser implements EsParser {
     }
     if (seenKey || key) {
       seenKey = true;
-      out.add(new EsFrame(pts, dts, key, Nal.toLengthPrefixed(units)));
+      out.add(new EsFrame(pts, dts, key, units.toLengthPrefixed()));
     }
     if (lastDts >= 0 && dts > lastDts) {
       lastDelta = dts - lastDts;

@@ -1,0 +1,61 @@
+package org.openvod.engine.codec;
+
+import java.util.Arrays;
+
+/**
+ * Collects the NAL units of one access unit as ranges of the arrays they arrived in, and writes
+ * them once, 4-byte length prefixed (MP4 sample format), into an array of the exact size: each byte
+ * is copied once, with no array per unit. The arrays must not change until {@link
+ * #toLengthPrefixed} (the TS demuxer hands each PES payload over as a fresh array).
+ */
+public final class AccessUnitBuilder {
+
+  private byte[][] sources = new byte[16][];
+  private int[] starts = new int[16];
+  private int[] lengths = new int[16];
+  private int count;
+  private long bytes;
+
+  public void add(byte[] source, int from, int length) {
+    if (count == sources.length) {
+      sources = Arrays.copyOf(sources, count * 2);
+      starts = Arrays.copyOf(starts, count * 2);
+      lengths = Arrays.copyOf(lengths, count * 2);
+    }
+    sources[count] = source;
+    starts[count] = from;
+    lengths[count] = length;
+    count++;
+    bytes += 4L + length;
+  }
+
+  public boolean isEmpty() {
+    return count == 0;
+  }
+
+  /** Forgets the units (and drops the references to their arrays). */
+  public void clear() {
+    Arrays.fill(sources, 0, count, null);
+    count = 0;
+    bytes = 0;
+  }
+
+  /** The units, each after its 4-byte big-endian length. */
+  public byte[] toLengthPrefixed() {
+    if (bytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("an access unit of " + bytes + " bytes");
+    }
+    byte[] out = new byte[(int) bytes];
+    int p = 0;
+    for (int u = 0; u < count; u++) {
+      int n = lengths[u];
+      out[p++] = (byte) (n >>> 24);
+      out[p++] = (byte) (n >>> 16);
+      out[p++] = (byte) (n >>> 8);
+      out[p++] = (byte) n;
+      System.arraycopy(sources[u], starts[u], out, p, n);
+      p += n;
+    }
+    return out;
+  }
+}
