@@ -2,8 +2,6 @@ package org.openvod.deploy;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,30 +52,12 @@ class FirstAssetEndToEndTest {
 
   @BeforeAll
   void startThePlatform() throws IOException {
-    String buildDir = System.getProperty("openvod.build.dir", "target");
-    ServiceJars jars = new ServiceJars(LocalPlatformTest.home(), buildDir);
-    for (Service service : Service.values()) {
-      String missing = "no runnable jar of " + service.module() + " in " + buildDir;
-      // A developer building deploy alone may lack the jars; in CI the reactor built them, so a
-      // missing jar is a failure there, never a silent skip.
-      if (System.getenv("CI") != null) {
-        assertTrue(jars.find(service).isPresent(), missing);
-      } else {
-        assumeTrue(jars.find(service).isPresent(), missing + " yet");
-      }
-    }
-    sample = moduleDir().resolve(buildDir).resolve("e2e-sample");
-    SampleMedia.ensure(moduleDir().resolve("sample/generate.sh"), sample, Map.of(), System.out);
+    ServiceJars jars = TestPlatforms.serviceJars();
+    sample = TestPlatforms.moduleDir().resolve(TestPlatforms.buildDir()).resolve("e2e-sample");
+    SampleMedia.ensure(
+        TestPlatforms.moduleDir().resolve("sample/generate.sh"), sample, Map.of(), System.out);
     dataDir = Files.createTempDirectory("vod-e2e");
-    settings =
-        Settings.forTest(
-            LocalPlatformTest.home(),
-            dataDir,
-            Ports.freePort(),
-            Ports.freePort(),
-            Ports.freePort(),
-            Ports.freePort(),
-            Ports.freePort());
+    settings = TestPlatforms.onFreePorts(dataDir);
     platform = new Platform(settings, System.out);
     platform.checkPorts(true);
     platform.startInfrastructure();
@@ -260,9 +240,5 @@ class FirstAssetEndToEndTest {
     assertThat(output.duration())
         .as("duration of " + url)
         .isCloseTo(source.duration(), org.assertj.core.data.Offset.offset(0.5));
-  }
-
-  private static Path moduleDir() {
-    return Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
   }
 }

@@ -1,8 +1,6 @@
 package org.openvod.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -64,29 +62,13 @@ class IngestFailoverTest {
 
   @BeforeAll
   void startThePlatformWithTwoWorkers() throws Exception {
-    String buildDir = System.getProperty("openvod.build.dir", "target");
-    jars = new ServiceJars(LocalPlatformTest.home(), buildDir);
-    for (Service service : Service.values()) {
-      String missing = "no runnable jar of " + service.module() + " in " + buildDir;
-      if (System.getenv("CI") != null) {
-        assertTrue(jars.find(service).isPresent(), missing);
-      } else {
-        assumeTrue(jars.find(service).isPresent(), missing + " yet");
-      }
-    }
-    Path sources = moduleDir().resolve(buildDir).resolve("failover-sources");
+    jars = TestPlatforms.serviceJars();
+    Path sources =
+        TestPlatforms.moduleDir().resolve(TestPlatforms.buildDir()).resolve("failover-sources");
     longSource = LowResSource.ensure(sources.resolve("long-" + LONG_SECONDS), LONG_SECONDS);
     shortSource = LowResSource.ensure(sources.resolve("short-" + SHORT_SECONDS), SHORT_SECONDS);
     dataDir = Files.createTempDirectory("vod-failover");
-    settings =
-        Settings.forTest(
-            LocalPlatformTest.home(),
-            dataDir,
-            Ports.freePort(),
-            Ports.freePort(),
-            Ports.freePort(),
-            Ports.freePort(),
-            Ports.freePort());
+    settings = TestPlatforms.onFreePorts(dataDir);
     platform = new Platform(settings, System.out);
     platform.checkPorts(true);
     platform.startInfrastructure();
@@ -130,9 +112,7 @@ class IngestFailoverTest {
     if (dataDir != null) {
       // every child's log (both workers, both brokers) stays in the build folder for a post-mortem
       Path logs =
-          moduleDir()
-              .resolve(System.getProperty("openvod.build.dir", "target"))
-              .resolve("failover-logs");
+          TestPlatforms.moduleDir().resolve(TestPlatforms.buildDir()).resolve("failover-logs");
       LowResSource.deleteTree(logs);
       if (Files.isDirectory(settings.logDir())) {
         LowResSource.copyTree(settings.logDir(), logs);
@@ -441,9 +421,5 @@ class IngestFailoverTest {
           s3.getObjectAsBytes(b -> b.bucket("vod-output").key(o.key())).asByteArray());
     }
     return objects;
-  }
-
-  private static Path moduleDir() {
-    return Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
   }
 }

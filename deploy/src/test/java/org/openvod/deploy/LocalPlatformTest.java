@@ -124,7 +124,8 @@ class LocalPlatformTest {
   void aBusyPortIsNamedWithTheVariableThatMovesIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Settings settings =
-          Settings.forTest(home(), dataDir, taken.getLocalPort(), Ports.freePort(), 1, 2, 3);
+          Settings.forTest(
+              TestPlatforms.home(), dataDir, taken.getLocalPort(), Ports.freePort(), 1, 2, 3);
       assertThatThrownBy(() -> new Platform(settings, System.out).checkPorts(false))
           .isInstanceOf(LaunchException.class)
           .hasMessageContaining("port " + taken.getLocalPort())
@@ -176,18 +177,7 @@ class LocalPlatformTest {
   }
 
   private Settings settings() {
-    return Settings.forTest(
-        home(),
-        dataDir,
-        Ports.freePort(),
-        Ports.freePort(),
-        Ports.freePort(),
-        Ports.freePort(),
-        Ports.freePort());
-  }
-
-  static Path home() {
-    return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+    return TestPlatforms.onFreePorts(dataDir);
   }
 
   private static int partitions(Settings settings, String topic) throws Exception {
