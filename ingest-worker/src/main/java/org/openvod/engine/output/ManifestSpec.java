@@ -14,6 +14,8 @@ package org.openvod.engine.output;
  * @param dashManifestLayout DASH: FULL or COMPACT
  * @param minBufferTimeSeconds DASH: MPD@minBufferTime
  * @param dashProfile DASH: NONE or HBBTV_1_5
+ * @param repeatExtXKey HLS/CMAF, encrypted: EXT-X-KEY before every segment, not only when it
+ *     changes
  */
 public record ManifestSpec(
     String name,
@@ -25,7 +27,34 @@ public record ManifestSpec(
     String streamOrder,
     String dashManifestLayout,
     int minBufferTimeSeconds,
-    String dashProfile) {
+    String dashProfile,
+    boolean repeatExtXKey) {
+
+  /** A manifest without repeatExtXKey (clear outputs, DASH, MSS). */
+  public ManifestSpec(
+      String name,
+      boolean includeIframeOnlyStream,
+      int programDateTimeIntervalSeconds,
+      String adMarkers,
+      long minVideoBitsPerSecond,
+      long maxVideoBitsPerSecond,
+      String streamOrder,
+      String dashManifestLayout,
+      int minBufferTimeSeconds,
+      String dashProfile) {
+    this(
+        name,
+        includeIframeOnlyStream,
+        programDateTimeIntervalSeconds,
+        adMarkers,
+        minVideoBitsPerSecond,
+        maxVideoBitsPerSecond,
+        streamOrder,
+        dashManifestLayout,
+        minBufferTimeSeconds,
+        dashProfile,
+        false);
+  }
 
   /** A manifest with every option at MediaPackage's default. */
   public static ManifestSpec named(String name) {

@@ -1,6 +1,7 @@
 package org.openvod.engine.output;
 
 import java.util.List;
+import org.openvod.engine.encrypt.EncryptionSpec;
 
 /**
  * One output of a packaging pass: what one packaging configuration asks for, and where its files
@@ -14,6 +15,7 @@ import java.util.List;
  * @param includeDashIframeOnlyStream DASH: a trick-play adaptation set
  * @param segmentTemplateFormat DASH: NUMBER_WITH_TIMELINE, TIME_WITH_TIMELINE or
  *     NUMBER_WITH_DURATION
+ * @param encryption how to encrypt, or null for clear output
  */
 public record OutputSpec(
     String outputId,
@@ -24,4 +26,34 @@ public record OutputSpec(
     boolean includeEncoderConfigurationInSegments,
     boolean includeDashIframeOnlyStream,
     String segmentTemplateFormat,
-    OutputSink sink) {}
+    OutputSink sink,
+    EncryptionSpec encryption) {
+
+  /** A clear output. */
+  public OutputSpec(
+      String outputId,
+      OutputFormat format,
+      int segmentDurationSeconds,
+      List<ManifestSpec> manifests,
+      boolean useAudioRenditionGroup,
+      boolean includeEncoderConfigurationInSegments,
+      boolean includeDashIframeOnlyStream,
+      String segmentTemplateFormat,
+      OutputSink sink) {
+    this(
+        outputId,
+        format,
+        segmentDurationSeconds,
+        manifests,
+        useAudioRenditionGroup,
+        includeEncoderConfigurationInSegments,
+        includeDashIframeOnlyStream,
+        segmentTemplateFormat,
+        sink,
+        null);
+  }
+
+  public boolean encrypted() {
+    return encryption != null;
+  }
+}
