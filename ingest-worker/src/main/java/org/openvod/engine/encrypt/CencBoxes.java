@@ -47,8 +47,12 @@ public final class CencBoxes {
   public static byte[] saiz(List<EncryptedSample> samples) {
     boolean subsampled = samples.stream().anyMatch(s -> !s.subsamples().isEmpty());
     int[] sizes = samples.stream().mapToInt(s -> auxSize(s, subsampled)).toArray();
+    // a default size of 0 means "sizes follow" (ISO/IEC 14496-12 §8.7.8), so zero-size
+    // information (cbcs audio: constant IV, no subsamples) needs the table
     boolean uniform =
-        sizes.length > 0 && java.util.Arrays.stream(sizes).allMatch(v -> v == sizes[0]);
+        sizes.length > 0
+            && sizes[0] != 0
+            && java.util.Arrays.stream(sizes).allMatch(v -> v == sizes[0]);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(new byte[4]); // version 0, flags 0: aux_info_type implied by the scheme
     for (int size : sizes) {
@@ -81,6 +85,41 @@ public final class CencBoxes {
       body.putInt((int) offset);
     }
     return box("saio", body.array());
+  }
+
+  /** PIFF 1.1 SampleEncryptionBox extended type (a2394f52-5a9b-4f14-a244-6c427c648df4). */
+  public static final byte[] PIFF_SAMPLE_ENCRYPTION = {
+    (byte) 0xa2,
+    0x39,
+    0x4f,
+    0x52,
+    0x5a,
+    (byte) 0x9b,
+    0x4f,
+    0x14,
+    (byte) 0xa2,
+    0x44,
+    0x6c,
+    0x42,
+    0x7c,
+    0x64,
+    (byte) 0x8d,
+    (byte) 0xf4
+  };
+
+  /**
+   * The PIFF 1.1 sample encryption box (Smooth Streaming): a {@code uuid} box whose payload is the
+   * senc payload (version, flags with 0x2 for subsamples, count, per sample IV and subsamples), the
+   * IV size and KID taken from the track's defaults (flag 0x1 unset).
+   */
+  public static byte[] piff(List<EncryptedSample> samples) {
+    byte[] senc = senc(samples);
+    return ByteBuffer.allocate(senc.length + 16)
+        .putInt(senc.length + 16)
+        .put("uuid".getBytes(StandardCharsets.US_ASCII))
+        .put(PIFF_SAMPLE_ENCRYPTION)
+        .put(senc, 8, senc.length - 8)
+        .array();
   }
 
   /** The senc entry of one sample is its IV, then (in a subsampled senc) count and entries. */

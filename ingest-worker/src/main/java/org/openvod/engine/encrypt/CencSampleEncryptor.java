@@ -1,6 +1,5 @@
 package org.openvod.engine.encrypt;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.openvod.engine.media.Codec;
 
@@ -19,12 +18,10 @@ import org.openvod.engine.media.Codec;
  *
  * <p>Not thread-safe: one instance per track, called in decode order.
  */
-public final class CencSampleEncryptor {
+public final class CencSampleEncryptor implements SampleEncryptor {
 
   /** Bytes of each slice, after its NAL header, that stay clear. */
-  static final int CLEAR_SLICE_LEAD = 32;
-
-  private static final int NAL_LENGTH_SIZE = 4;
+  static final int CLEAR_SLICE_LEAD = VideoSubsamples.CLEAR_SLICE_LEAD;
 
   private final CencCtr ctr;
   private final Codec codec;
@@ -41,9 +38,7 @@ public final class CencSampleEncryptor {
 
   /** For an H.264 or H.265 track. */
   public static CencSampleEncryptor video(ContentKey key, Codec codec, byte[] firstIv) {
-    if (codec != Codec.H264 && codec != Codec.H265) {
-      throw new IllegalArgumentException("video codec must be H264 or H265, got " + codec);
-    }
+    VideoSubsamples.requireVideo(codec);
     return new CencSampleEncryptor(key, codec, firstIv);
   }
 
@@ -57,6 +52,7 @@ public final class CencSampleEncryptor {
     return iv.length;
   }
 
+  @Override
   public EncryptedSample encrypt(byte[] sample) {
     List<Subsample> subsamples = codec == null ? List.of() : subsamples(sample);
     byte[] sampleIv = iv.clone();
@@ -71,61 +67,7 @@ public final class CencSampleEncryptor {
 
   /** The subsample map of one video sample. */
   List<Subsample> subsamples(byte[] sample) {
-    List<Subsample> out = new ArrayList<>();
-    long clear = 0;
-    int position = 0;
-    while (position < sample.length) {
-      if (position + NAL_LENGTH_SIZE > sample.length) {
-        throw new IllegalArgumentException("truncated NAL length at byte " + position);
-      }
-      long nalSize = 0;
-      for (int i = 0; i < NAL_LENGTH_SIZE; i++) {
-        nalSize = (nalSize << 8) | (sample[position + i] & 0xff);
-      }
-      int nalStart = position + NAL_LENGTH_SIZE;
-      if (nalSize == 0 || nalStart + nalSize > sample.length) {
-        throw new IllegalArgumentException(
-            "NAL unit at byte " + position + " has length " + nalSize + " past the sample end");
-      }
-      long unitSize = NAL_LENGTH_SIZE + nalSize;
-      long lead = NAL_LENGTH_SIZE + headerSize() + CLEAR_SLICE_LEAD;
-      long protectedBytes = isVcl(sample[nalStart]) ? Math.max(0, (unitSize - lead) / 16 * 16) : 0;
-      if (protectedBytes == 0) {
-        clear += unitSize;
-      } else {
-        clear = flushClear(out, clear + lead);
-        out.add(new Subsample((int) clear, protectedBytes));
-        // the part of the slice that does not fill a whole block opens the next entry
-        clear = unitSize - lead - protectedBytes;
-      }
-      position = (int) (nalStart + nalSize);
-    }
-    clear = flushClear(out, clear);
-    if (clear > 0 || out.isEmpty()) {
-      out.add(new Subsample((int) clear, 0));
-    }
-    return out;
-  }
-
-  /** Emits clear-only entries until the rest fits the 16-bit field; returns the rest. */
-  private static long flushClear(List<Subsample> out, long clear) {
-    while (clear > Subsample.MAX_CLEAR) {
-      out.add(new Subsample(Subsample.MAX_CLEAR, 0));
-      clear -= Subsample.MAX_CLEAR;
-    }
-    return clear;
-  }
-
-  private int headerSize() {
-    return codec == Codec.H265 ? 2 : 1;
-  }
-
-  private boolean isVcl(byte header) {
-    if (codec == Codec.H265) {
-      return ((header >> 1) & 0x3f) < 32;
-    }
-    int type = header & 0x1f;
-    return type >= 1 && type <= 5;
+    return VideoSubsamples.of(sample, codec);
   }
 
   /** Adds {@code amount} to the IV as a big-endian integer (wrapping, as a counter does). */

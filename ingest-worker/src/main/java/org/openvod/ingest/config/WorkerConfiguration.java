@@ -2,7 +2,9 @@ package org.openvod.ingest.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -15,6 +17,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.openvod.events.Topics;
 import org.openvod.ingest.consumer.DeadLetterPublisher;
 import org.openvod.ingest.consumer.LifecycleConsumer;
+import org.openvod.ingest.encryption.ContentKeySource;
+import org.openvod.ingest.encryption.KeyServerCredentials;
+import org.openvod.ingest.encryption.KeyServerTrust;
 import org.openvod.ingest.job.JobDependencies;
 import org.openvod.ingest.job.LifecycleHandler;
 import org.openvod.ingest.job.RetryPolicy;
@@ -23,6 +28,7 @@ import org.openvod.ingest.notify.NotificationFactory;
 import org.openvod.ingest.notify.NotificationPublisher;
 import org.openvod.ingest.output.OutputStore;
 import org.openvod.ingest.source.SourceAccess;
+import org.openvod.ingest.speke.SpekeClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,13 +76,33 @@ public class WorkerConfiguration {
     return producer;
   }
 
+  /**
+   * The key servers' client; bad credentials or certificates stop the start, naming the property.
+   */
+  @Bean
+  ContentKeySource contentKeySource(WorkerProperties properties) {
+    WorkerProperties.Speke speke = properties.speke();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .sslContext(KeyServerTrust.context(speke.trustedCertificates()))
+            .build();
+    return new ContentKeySource(
+        new SpekeClient(
+            http,
+            new SpekeClient.Retry(
+                speke.maxAttempts(), speke.firstBackoff(), speke.requestTimeout())),
+        KeyServerCredentials.parse(speke.credentials()));
+  }
+
   @Bean
   LifecycleHandler lifecycleHandler(
       WorkerProperties properties,
       SourceAccess sourceAccess,
       OutputStore outputStore,
       Producer<String, String> producer,
-      IngestMetrics metrics) {
+      IngestMetrics metrics,
+      ContentKeySource keys) {
     WorkerProperties.Jobs jobs = properties.jobs();
     return new LifecycleHandler(
         new JobDependencies(
@@ -87,7 +113,8 @@ public class WorkerConfiguration {
                 producer, Topics.NOTIFICATIONS.name(properties.topicPrefix())),
             new RetryPolicy(jobs.maxAttempts(), jobs.initialBackoff(), jobs.maxBackoff(), metrics),
             metrics,
-            Math.max(1, jobs.progressStepPercent())));
+            Math.max(1, jobs.progressStepPercent()),
+            keys));
   }
 
   /** Provisions topics and the output bucket first, so a fresh deployment starts by itself. */

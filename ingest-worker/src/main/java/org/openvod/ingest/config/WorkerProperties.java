@@ -26,7 +26,8 @@ public record WorkerProperties(
     @DefaultValue("000000000000") String account,
     @DefaultValue("vod-output") String outputBucket,
     @DefaultValue Sources sources,
-    @DefaultValue Jobs jobs) {
+    @DefaultValue Jobs jobs,
+    @DefaultValue Speke speke) {
 
   /** The consumer group of the lifecycle topic: one asset is one worker's at a time. */
   public static final String CONSUMER_GROUP = "ingest-worker";
@@ -73,4 +74,23 @@ public record WorkerProperties(
       @DefaultValue("10s") Duration maxBackoff,
       @DefaultValue("50") int maxPendingPerPartition,
       @DefaultValue("5") int progressStepPercent) {}
+
+  /**
+   * How the worker calls SPEKE key servers.
+   *
+   * @param credentials JSON: role ARN -> {headerName, headerValue} or {username, password} sent to
+   *     the key server of a SpekeKeyProvider with that roleArn ("*" for every other role); empty =
+   *     no credentials
+   * @param trustedCertificates a PEM file of certificates to trust besides the JDK's CAs (the
+   *     built-in key server's self-signed one); empty = the JDK's only
+   * @param maxAttempts attempts per key request (5xx, 429, timeouts and I/O errors are retried)
+   * @param firstBackoff delay before the second attempt, doubled for each further one
+   * @param requestTimeout one attempt's time limit
+   */
+  public record Speke(
+      @DefaultValue("") String credentials,
+      @DefaultValue("") String trustedCertificates,
+      @DefaultValue("4") int maxAttempts,
+      @DefaultValue("500ms") Duration firstBackoff,
+      @DefaultValue("10s") Duration requestTimeout) {}
 }

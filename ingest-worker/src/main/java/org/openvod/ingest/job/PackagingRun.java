@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.openvod.engine.Packager;
+import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
 import org.openvod.engine.pipeline.ProgressListener;
@@ -19,6 +20,7 @@ import org.openvod.ingest.output.S3OutputSink;
 import org.openvod.ingest.source.S3SourceLocator;
 import org.openvod.ingest.source.SourceArn;
 import org.openvod.ingest.source.SourceRejectedException;
+import org.openvod.ingest.speke.SpekeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * IngestStart
  *   source rejected or missing:  PackagingFailed per target, IngestError
  *   otherwise, per target:       PackagingStarted ... VodAssetPlayable | PackagingFailed
- *                                (IngestProgress every few percent while the pass runs)
- * IngestComplete | IngestError (the source could not be packaged)
+ *                                (IngestProgress every few percent while the pass runs;
+ *                                encrypted targets get their keys first: no keys, PackagingFailed)
+ * IngestComplete | IngestError (the source could not be packaged, or a target got no keys)
  * </pre>
  *
  * The run is done only once Kafka acknowledged every notification it sent.
@@ -44,6 +47,7 @@ final class PackagingRun {
   private final class Target {
     final PackagingTarget target;
     S3OutputSink sink;
+    EncryptionSpec encryption;
 
     Target(PackagingTarget target) {
       this.target = target;
@@ -60,7 +64,7 @@ final class PackagingRun {
                   target.keyPrefix(assetHex),
                   () -> control.isStopped(configId()),
                   deps.metrics()::outputBytesWritten);
-      return OutputSpecs.toSpec(target.configuration(), sink);
+      return OutputSpecs.toSpec(target.configuration(), sink, encryption);
     }
   }
 
@@ -115,12 +119,18 @@ final class PackagingRun {
     }
 
     List<Target> packable = new ArrayList<>();
+    List<String> keyErrors = new ArrayList<>();
     for (PackagingTarget t : targets) {
       Target target = new Target(t);
       publishFor(
           t,
           deps.notifications()
               .packagingStarted(eventId, asset.arn(), asset.id(), t.configuration()));
+      String keyError = fetchKeys(target);
+      if (keyError != null) {
+        keyErrors.add(keyError);
+        continue;
+      }
       try {
         target.freshSpec();
         packable.add(target);
@@ -134,11 +144,40 @@ final class PackagingRun {
     }
     String sourceError = packable.isEmpty() ? null : packAll(source, locator, packable);
     control.check();
+    // a configuration without keys fails the ingest as MediaPackage reports key provider trouble,
+    // with an IngestError, after the other configurations were packaged
+    String error =
+        sourceError != null || keyErrors.isEmpty() ? sourceError : String.join("; ", keyErrors);
     publish(
-        sourceError == null
+        error == null
             ? deps.notifications().ingestComplete(eventId, asset.arn())
-            : deps.notifications().ingestError(eventId, asset.arn(), sourceError));
+            : deps.notifications().ingestError(eventId, asset.arn(), error));
     awaitSent();
+  }
+
+  /**
+   * Gets the keys of an encrypted target from its key server (nothing for a clear one) before
+   * anything is packaged. A refusal, a malformed answer, a key server that stays unreachable or
+   * unusable encryption settings fail this target alone.
+   *
+   * @return why the target got no keys, or null when it has them or needs none
+   */
+  private String fetchKeys(Target target) {
+    String configId = target.configId();
+    String message;
+    try {
+      target.encryption = deps.keys().encryptionFor(asset, target.target.configuration());
+      return null;
+    } catch (SpekeException e) {
+      message = "PackagingConfiguration '" + configId + "' got no content keys: " + e.getMessage();
+      deps.metrics().failed("KEY_PROVIDER");
+    } catch (IllegalArgumentException e) {
+      message = "PackagingConfiguration '" + configId + "': " + e.getMessage();
+      deps.metrics().failed("UNSUPPORTED_CONFIGURATION");
+    }
+    control.check();
+    publishFailed(target.target, message);
+    return message;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.openvod.ingest.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputSink;
@@ -38,29 +39,59 @@ public final class OutputSpecs {
   }
 
   /**
-   * The engine spec of {@code config}, writing to {@code sink}.
+   * The engine spec of a clear {@code config}, writing to {@code sink}.
    *
-   * @throws UnsupportedTargetException when the configuration asks for encryption (a later issue:
-   *     never package such a target in the clear) or holds no usable package
+   * @throws UnsupportedTargetException when the configuration asks for encryption (never package
+   *     such a target in the clear) or holds no usable package
    */
   public static OutputSpec toSpec(PackagingConfiguration config, OutputSink sink)
+      throws UnsupportedTargetException {
+    return toSpec(config, sink, null);
+  }
+
+  /**
+   * The engine spec of {@code config}, writing to {@code sink}, encrypted with {@code encryption}
+   * (the keys fetched for it) when the configuration asks for encryption.
+   *
+   * @throws UnsupportedTargetException when the configuration asks for encryption and no keys are
+   *     given (never package such a target in the clear), or it holds no usable package
+   */
+  public static OutputSpec toSpec(
+      PackagingConfiguration config, OutputSink sink, EncryptionSpec encryption)
       throws UnsupportedTargetException {
     String id = config.id();
     if (config.kind() == null) {
       throw new UnsupportedTargetException(
           "PackagingConfiguration '" + id + "' has no HLS, DASH, CMAF or MSS package");
     }
+    boolean encrypted =
+        switch (config.kind()) {
+          case HLS -> config.hlsPackage().encryption() != null;
+          case CMAF -> config.cmafPackage().encryption() != null;
+          case DASH -> config.dashPackage().encryption() != null;
+          case MSS -> config.mssPackage().encryption() != null;
+        };
+    if (encrypted && encryption == null) {
+      throw new UnsupportedTargetException(
+          "PackagingConfiguration '"
+              + id
+              + "' asks for encryption but no keys were fetched; nothing was packaged"
+              + " (never in the clear)");
+    }
+    if (!encrypted && encryption != null) {
+      throw new IllegalArgumentException(
+          "PackagingConfiguration '" + id + "' is clear but keys were given");
+    }
     return switch (config.kind()) {
-      case HLS -> hls(id, config.hlsPackage(), sink);
-      case CMAF -> cmaf(id, config.cmafPackage(), sink);
-      case DASH -> dash(id, config.dashPackage(), sink);
-      case MSS -> mss(id, config.mssPackage(), sink);
+      case HLS -> hls(id, config.hlsPackage(), sink, encryption);
+      case CMAF -> cmaf(id, config.cmafPackage(), sink, encryption);
+      case DASH -> dash(id, config.dashPackage(), sink, encryption);
+      case MSS -> mss(id, config.mssPackage(), sink, encryption);
     };
   }
 
-  private static OutputSpec hls(String id, HlsPackage p, OutputSink sink)
+  private static OutputSpec hls(String id, HlsPackage p, OutputSink sink, EncryptionSpec encryption)
       throws UnsupportedTargetException {
-    refuseEncryption(id, p.encryption() != null);
     return new OutputSpec(
         id,
         OutputFormat.HLS_TS,
@@ -70,12 +101,13 @@ public final class OutputSpecs {
         false,
         false,
         null,
-        sink);
+        sink,
+        encryption);
   }
 
-  private static OutputSpec cmaf(String id, CmafPackage p, OutputSink sink)
+  private static OutputSpec cmaf(
+      String id, CmafPackage p, OutputSink sink, EncryptionSpec encryption)
       throws UnsupportedTargetException {
-    refuseEncryption(id, p.encryption() != null);
     return new OutputSpec(
         id,
         OutputFormat.CMAF,
@@ -85,12 +117,13 @@ public final class OutputSpecs {
         bool(p.includeEncoderConfigurationInSegments()),
         false,
         null,
-        sink);
+        sink,
+        encryption);
   }
 
-  private static OutputSpec dash(String id, DashPackage p, OutputSink sink)
+  private static OutputSpec dash(
+      String id, DashPackage p, OutputSink sink, EncryptionSpec encryption)
       throws UnsupportedTargetException {
-    refuseEncryption(id, p.encryption() != null);
     List<ManifestSpec> manifests = new ArrayList<>();
     for (DashManifest m : orEmpty(p.dashManifests())) {
       Selection s = Selection.of(m.streamSelection());
@@ -116,12 +149,12 @@ public final class OutputSpecs {
         bool(p.includeEncoderConfigurationInSegments()),
         bool(p.includeIframeOnlyStream()),
         orDefault(p.segmentTemplateFormat(), DEFAULT_TEMPLATE_FORMAT),
-        sink);
+        sink,
+        encryption);
   }
 
-  private static OutputSpec mss(String id, MssPackage p, OutputSink sink)
+  private static OutputSpec mss(String id, MssPackage p, OutputSink sink, EncryptionSpec encryption)
       throws UnsupportedTargetException {
-    refuseEncryption(id, p.encryption() != null);
     List<ManifestSpec> manifests = new ArrayList<>();
     for (MssManifest m : orEmpty(p.mssManifests())) {
       Selection s = Selection.of(m.streamSelection());
@@ -147,7 +180,8 @@ public final class OutputSpecs {
         false,
         false,
         null,
-        sink);
+        sink,
+        encryption);
   }
 
   private static List<ManifestSpec> hlsManifests(List<HlsManifest> manifests) {
@@ -165,7 +199,8 @@ public final class OutputSpecs {
               s.order(),
               "FULL",
               0,
-              "NONE"));
+              "NONE",
+              bool(m.repeatExtXKey())));
     }
     return orIndex(specs);
   }
@@ -180,17 +215,6 @@ public final class OutputSpecs {
           s.minVideoBitsPerSecond() == null ? 0 : s.minVideoBitsPerSecond(),
           s.maxVideoBitsPerSecond() == null ? Integer.MAX_VALUE : s.maxVideoBitsPerSecond(),
           orDefault(s.streamOrder(), "ORIGINAL"));
-    }
-  }
-
-  private static void refuseEncryption(String id, boolean encrypted)
-      throws UnsupportedTargetException {
-    if (encrypted) {
-      throw new UnsupportedTargetException(
-          "PackagingConfiguration '"
-              + id
-              + "' asks for encryption, which is not supported yet; nothing was packaged"
-              + " (never in the clear)");
     }
   }
 

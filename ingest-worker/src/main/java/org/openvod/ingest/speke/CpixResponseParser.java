@@ -93,6 +93,8 @@ final class CpixResponseParser {
       }
     }
     String pssh = first(drm, CpixRequestWriter.CPIX, "PSSH");
+    // kept base64: a PlayReady header is binary (UTF-16LE) and MSS manifests carry it base64
+    String header = first(drm, CpixRequestWriter.SPEKE, "ProtectionHeader");
     return new DrmSignaling(
         system,
         pssh == null ? null : base64(pssh, "PSSH of " + system),
@@ -100,7 +102,7 @@ final class CpixResponseParser {
         decoded(drm, CpixRequestWriter.CPIX, "URIExtXKey"),
         decoded(drm, CpixRequestWriter.SPEKE, "KeyFormat"),
         decoded(drm, CpixRequestWriter.SPEKE, "KeyFormatVersions"),
-        decoded(drm, CpixRequestWriter.SPEKE, "ProtectionHeader"),
+        header == null ? null : header.replaceAll("\\s", ""),
         media,
         master);
   }

@@ -46,6 +46,11 @@ public record KeyRequest(
     }
   }
 
+  /** How many keys the request asks for: one per rule (v2), one for everything (v1). */
+  public int keyCount() {
+    return version == SpekeVersion.V2 ? rules.size() : 1;
+  }
+
   /** SPEKE v1: one key for every track, as MediaPackage without an encryption contract. */
   public static KeyRequest v1(String contentId, List<UUID> systemIds) {
     return new KeyRequest(contentId, SpekeVersion.V1, systemIds, List.of(), null);

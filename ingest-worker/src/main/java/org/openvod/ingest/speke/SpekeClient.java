@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,7 +18,8 @@ import java.util.UUID;
  * the keys back. Transient failures (5xx, 429, timeouts, I/O errors) are retried with exponential
  * backoff; a 4xx or a malformed answer fails at once with the server's message.
  *
- * <p>Key ids are random (one per contract rule), so each call asks for fresh keys. Thread-safe.
+ * <p>The caller picks the key ids (one per contract rule, one for v1), so a job that is redone asks
+ * for the same keys; {@link #fetch(URI, KeyRequest)} picks random ones. Thread-safe.
  */
 public final class SpekeClient {
 
@@ -53,19 +55,33 @@ public final class SpekeClient {
    * @throws SpekeException when the keys cannot be had; its message names the cause
    */
   public SpekeKeys fetch(URI keyServer, KeyRequest request) {
-    int count = request.version() == SpekeVersion.V2 ? request.rules().size() : 1;
     List<UUID> kids = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < request.keyCount(); i++) {
       kids.add(UUID.randomUUID());
     }
+    return fetch(keyServer, request, kids, Map.of());
+  }
+
+  /**
+   * @param kids the key ids to ask for: {@link KeyRequest#keyCount()} of them, in rule order
+   * @param headers extra request headers (the credentials of the provider's roleArn)
+   * @throws SpekeException when the keys cannot be had; its message names the cause
+   */
+  public SpekeKeys fetch(
+      URI keyServer, KeyRequest request, List<UUID> kids, Map<String, String> headers) {
+    if (kids.size() != request.keyCount()) {
+      throw new IllegalArgumentException(
+          "the request needs " + request.keyCount() + " key ids, got " + kids.size());
+    }
     String body = CpixRequestWriter.write(request, kids);
-    HttpRequest httpRequest =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(keyServer)
             .timeout(retry.requestTimeout())
             .header("Content-Type", "application/xml")
-            .header("X-Speke-Version", request.version().header())
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
+            .header("X-Speke-Version", request.version().header());
+    headers.forEach(builder::header);
+    HttpRequest httpRequest =
+        builder.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     SpekeException last = null;
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
       if (attempt > 1) {

@@ -60,7 +60,8 @@ public final class DashOutput extends FragmentedOutput {
     boolean trick = trickPlay && track.info().kind() == TrackKind.VIDEO;
     SegmentLog log = logs.get(track);
     if (log == null) {
-      byte[] init = InitSegment.build(track.info(), track.parameterSetsInBand());
+      byte[] init =
+          InitSegment.build(track.info(), track.parameterSetsInBand(), track.protection());
       spec.sink().put(id + "/init.mp4", init, "video/mp4");
       if (trick) {
         spec.sink().put(trickId(track) + "/init.mp4", init, "video/mp4");
@@ -80,9 +81,7 @@ public final class DashOutput extends FragmentedOutput {
               segment.number(),
               segment.baseDecodeTime(),
               segment.duration(),
-              List.of(
-                  new FragmentSample(
-                      segment.duration(), true, key.compositionOffset(), key.data())));
+              List.of(key.asIframe(segment.duration())));
       byte[] iframeBytes =
           MediaSegment.build(iframe.number(), iframe.baseDecodeTime(), iframe.samples());
       spec.sink().put(segmentPath(trickId(track), iframe), iframeBytes, "video/iso.segment");

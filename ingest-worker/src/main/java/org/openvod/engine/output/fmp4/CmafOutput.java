@@ -4,13 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputSpec;
@@ -29,7 +27,6 @@ public final class CmafOutput extends FragmentedOutput {
   private final Instant programDateTimeStart;
   private final boolean iframes;
   private final Map<FragmentedTrack, SegmentLog> logs = new HashMap<>();
-  private final Set<String> audioKeys = new HashSet<>();
 
   /** Peak bits per second of each video track's I-frame segments. */
   private final Map<FragmentedTrack, Long> iframePeaks = new HashMap<>();
@@ -48,27 +45,6 @@ public final class CmafOutput extends FragmentedOutput {
     this.iframes = spec.manifests().stream().anyMatch(ManifestSpec::includeIframeOnlyStream);
   }
 
-  /**
-   * Keeps one audio track per language, name, codec and layout: HLS sources carry the same audio
-   * muxed into every variant, and one EXT-X-MEDIA group needs it once.
-   */
-  @Override
-  protected boolean accepts(StreamInfo info) {
-    if (info.kind() != TrackKind.AUDIO) {
-      return true;
-    }
-    return audioKeys.add(
-        info.language()
-            + "|"
-            + info.name()
-            + "|"
-            + info.codecString()
-            + "|"
-            + info.channels()
-            + "|"
-            + info.sampleRate());
-  }
-
   @Override
   protected void onSegment(FragmentedTrack track, Segment segment) throws Exception {
     CmafTrackFiles files = CmafTrackFiles.of(track);
@@ -77,7 +53,7 @@ public final class CmafOutput extends FragmentedOutput {
       spec.sink()
           .put(
               files.init(),
-              InitSegment.build(track.info(), track.parameterSetsInBand()),
+              InitSegment.build(track.info(), track.parameterSetsInBand(), track.protection()),
               "video/mp4");
       log = new SegmentLog(track.info().timescale());
       logs.put(track, log);
@@ -92,9 +68,7 @@ public final class CmafOutput extends FragmentedOutput {
           MediaSegment.build(
               segment.number(),
               segment.baseDecodeTime(),
-              List.of(
-                  new FragmentSample(
-                      segment.duration(), true, key.compositionOffset(), key.data())));
+              List.of(key.asIframe(segment.duration())));
       spec.sink().put(files.iframe(segment.number()), iframe, "video/iso.segment");
       double seconds = log.seconds(segment.duration());
       if (seconds > 0) {

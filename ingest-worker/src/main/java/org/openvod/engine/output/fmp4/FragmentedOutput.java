@@ -1,25 +1,32 @@
 package org.openvod.engine.output.fmp4;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvod.engine.encrypt.ProtectionReceiver;
+import org.openvod.engine.encrypt.TrackProtection;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.DistinctAudio;
 import org.openvod.engine.output.OutputSpec;
-import org.openvod.engine.pipeline.MediaHandler;
 
 /**
  * The part the fMP4 family of outputs (CMAF HLS, DASH, MSS) shares: one {@link FragmentedTrack} per
  * audio and video stream, a segment closed at each {@link #onSegmentEnd}, manifests at the end.
  * Subtitle streams are not packaged by these outputs yet and are skipped.
  */
-public abstract class FragmentedOutput implements MediaHandler {
+public abstract class FragmentedOutput implements ProtectionReceiver {
 
   protected final OutputSpec spec;
   private final Map<Integer, FragmentedTrack> tracks = new LinkedHashMap<>();
+  private final Map<Integer, TrackProtection> protections = new HashMap<>();
+
+  /** Every fMP4 output keeps the same distinct audio tracks as HLS-TS does. */
+  private final DistinctAudio distinctAudio = new DistinctAudio();
 
   protected FragmentedOutput(OutputSpec spec) {
     this.spec = spec;
@@ -32,7 +39,7 @@ public abstract class FragmentedOutput implements MediaHandler {
 
   @Override
   public void onStreamInfo(StreamInfo info) throws Exception {
-    if (info.kind() == TrackKind.SUBTITLE || !accepts(info)) {
+    if (info.kind() == TrackKind.SUBTITLE || !accepts(info) || !distinctAudio.admit(info)) {
       return;
     }
     tracks.put(info.trackId(), new FragmentedTrack(info, parameterSetsInBand()));

@@ -2,6 +2,8 @@ package org.openvod.engine.output.fmp4;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openvod.engine.encrypt.SampleEncryption;
+import org.openvod.engine.encrypt.TrackProtection;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
@@ -24,13 +26,23 @@ public final class FragmentedTrack {
   private final AvcDecoderConfig avc;
   private final HevcDecoderConfig hevc;
   private final boolean parameterSetsInBand;
+  private final TrackProtection protection;
   private final List<Sample> pending = new ArrayList<>();
   private boolean started;
   private long shift;
   private int nextNumber = 1;
 
   public FragmentedTrack(StreamInfo info, boolean parameterSetsInBand) throws PackagingException {
+    this(info, parameterSetsInBand, null);
+  }
+
+  /**
+   * @param protection how the track's samples are encrypted (they come encrypted), null = clear
+   */
+  public FragmentedTrack(StreamInfo info, boolean parameterSetsInBand, TrackProtection protection)
+      throws PackagingException {
     this.info = info;
+    this.protection = protection;
     boolean video = info.codec() == Codec.H264 || info.codec() == Codec.H265;
     this.parameterSetsInBand = parameterSetsInBand && video;
     String where = "track " + info.trackId();
@@ -62,6 +74,11 @@ public final class FragmentedTrack {
 
   public boolean parameterSetsInBand() {
     return parameterSetsInBand;
+  }
+
+  /** How the track is encrypted, null when clear. */
+  public TrackProtection protection() {
+    return protection;
   }
 
   public void add(Sample sample) {
@@ -105,11 +122,16 @@ public final class FragmentedTrack {
       previous = duration;
       total += duration;
       byte[] data = s.data();
+      SampleEncryption encryption = s.encryption();
       if (i == 0 && parameterSetsInBand && s.keyframe() && !hasParameterSets(data)) {
         byte[] sets = avc != null ? avc.parameterSetNalUnits() : hevc.parameterSetNalUnits();
         byte[] joined = new byte[sets.length + data.length];
         System.arraycopy(sets, 0, joined, 0, sets.length);
         System.arraycopy(data, 0, joined, sets.length, data.length);
+        if (encryption != null) {
+          // parameter sets are clear: they widen the first clear range of the map
+          encryption = encryption.withLeadingClear(sets.length, data.length);
+        }
         data = joined;
       }
       long decode = s.dts() + shift;
@@ -127,7 +149,7 @@ public final class FragmentedTrack {
                 + duration
                 + ")");
       }
-      samples.add(new FragmentSample(duration, s.keyframe(), (int) offset, data));
+      samples.add(new FragmentSample(duration, s.keyframe(), (int) offset, data, encryption));
     }
     Segment segment = new Segment(nextNumber++, firstDts + shift, total, List.copyOf(samples));
     pending.clear();

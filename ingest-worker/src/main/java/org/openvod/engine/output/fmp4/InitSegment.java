@@ -1,5 +1,7 @@
 package org.openvod.engine.output.fmp4;
 
+import org.openvod.engine.encrypt.DrmSignal;
+import org.openvod.engine.encrypt.TrackProtection;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
@@ -17,8 +19,10 @@ import org.openvod.engine.media.TrackKind;
  *                    ─ minf ─ vmhd | smhd
  *                           ─ dinf ─ dref ─ url
  *                           ─ stbl ─ stsd ─ avc1|avc3|mp4a (SampleEntries)
+ *                                         (encv|enca with sinf when encrypted)
  *                                  ─ stts stsc stsz stco (all empty)
  *      ─ mvex ─ trex
+ *      ─ pssh ...   encrypted: one per DRM signal that carries one (its bytes are a whole box)
  * </pre>
  */
 public final class InitSegment {
@@ -30,6 +34,15 @@ public final class InitSegment {
   private InitSegment() {}
 
   public static byte[] build(StreamInfo info, boolean parameterSetsInBand)
+      throws PackagingException {
+    return build(info, parameterSetsInBand, null);
+  }
+
+  /**
+   * @param protection null for a clear track
+   */
+  public static byte[] build(
+      StreamInfo info, boolean parameterSetsInBand, TrackProtection protection)
       throws PackagingException {
     BoxWriter w = new BoxWriter();
     int ftyp = w.begin("ftyp");
@@ -62,7 +75,7 @@ public final class InitSegment {
     int stbl = w.begin("stbl");
     int stsd = w.beginFull("stsd", 0, 0);
     w.u32(1);
-    SampleEntries.write(w, info, parameterSetsInBand);
+    SampleEntries.write(w, info, parameterSetsInBand, protection);
     w.end(stsd);
     for (String empty : new String[] {"stts", "stsc", "stco"}) {
       int box = w.beginFull(empty, 0, 0);
@@ -81,8 +94,30 @@ public final class InitSegment {
     w.u32(TRACK_ID).u32(1).u32(0).u32(0).u32(0);
     w.end(trex);
     w.end(mvex);
+    if (protection != null) {
+      for (DrmSignal signal : protection.signals()) {
+        if (signal.pssh() != null) {
+          w.bytes(wholePsshBox(signal));
+        }
+      }
+    }
     w.end(moov);
     return w.toByteArray();
+  }
+
+  /** The signal's pssh, checked to be one whole box: anything else would break the moov. */
+  private static byte[] wholePsshBox(DrmSignal signal) throws PackagingException {
+    byte[] pssh = signal.pssh();
+    boolean whole =
+        pssh.length >= 32
+            && java.nio.ByteBuffer.wrap(pssh).getInt() == pssh.length
+            && new String(pssh, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("pssh");
+    if (!whole) {
+      throw new PackagingException(
+          PackagingException.Reason.INVALID_CONFIGURATION,
+          "DRM system " + signal.systemId() + ": its pssh data is not one whole pssh box");
+    }
+    return pssh;
   }
 
   private static void mvhd(BoxWriter w, StreamInfo info) {

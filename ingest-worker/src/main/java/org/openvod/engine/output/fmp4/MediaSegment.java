@@ -1,6 +1,10 @@
 package org.openvod.engine.output.fmp4;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.openvod.engine.encrypt.CencBoxes;
+import org.openvod.engine.encrypt.EncryptedSample;
+import org.openvod.engine.encrypt.SampleEncryption;
 
 /**
  * One media segment (or MSS fragment): a movie fragment of one track and its data.
@@ -13,6 +17,11 @@ import java.util.List;
  *             ─ trun (version 1: data offset; per sample duration, size, flags, signed
  *                     composition offset)
  *             ─ [uuid tfxd]   MSS: the fragment's absolute time and duration
+ *             ─ [saiz]        encrypted CMAF/DASH: size of each sample's senc entry
+ *             ─ [saio]        encrypted CMAF/DASH: one offset, from the moof's first byte (the
+ *                             tfhd says default-base-is-moof) to the senc's first entry
+ *             ─ [senc]        encrypted CMAF/DASH: per sample IV (cenc) and subsamples
+ *             ─ [uuid piff]   encrypted MSS: PIFF 1.1 sample encryption box (senc's payload)
  * mdat ─ the samples' bytes, in order
  * </pre>
  */
@@ -65,6 +74,13 @@ public final class MediaSegment {
     long size = boxes;
     for (FragmentSample s : samples) {
       size += 16L + s.data().length;
+      if (s.encryption() != null) {
+        // senc entry (IV, subsamples) and its saiz byte; the boxes' headers below
+        size += 3L + s.encryption().iv().length + 6L * s.encryption().subsamples().size();
+      }
+    }
+    if (!samples.isEmpty() && samples.get(0).encryption() != null) {
+      size += 80;
     }
     return (int) Math.min(size, Integer.MAX_VALUE - 8);
   }
@@ -98,6 +114,18 @@ public final class MediaSegment {
       w.bytes(TFXD_UUID).u8(1).u24(0).u64(baseDecodeTime).u64(duration);
       w.end(uuid);
     }
+    List<EncryptedSample> encrypted = encryptionEntries(samples);
+    if (encrypted != null && tfxd) {
+      w.bytes(CencBoxes.piff(encrypted));
+    } else if (encrypted != null) {
+      w.bytes(CencBoxes.saiz(encrypted));
+      int saio = w.position();
+      w.bytes(CencBoxes.saio(0));
+      int senc = w.position();
+      w.bytes(CencBoxes.senc(encrypted));
+      // the saio's one 32-bit offset is its last field
+      w.putU32(saio + 16, senc + CencBoxes.SENC_HEADER - moof);
+    }
     w.end(traf);
     w.end(moof);
     w.putU32(dataOffset, w.position() - moof + 8);
@@ -106,6 +134,25 @@ public final class MediaSegment {
       w.bytes(s.data());
     }
     w.end(mdat);
+  }
+
+  /**
+   * The senc entries of an encrypted fragment, null for a clear one. A track is encrypted whole, so
+   * either every sample has its entry or none.
+   */
+  private static List<EncryptedSample> encryptionEntries(List<FragmentSample> samples) {
+    if (samples.isEmpty() || samples.get(0).encryption() == null) {
+      return null;
+    }
+    List<EncryptedSample> out = new ArrayList<>(samples.size());
+    for (FragmentSample s : samples) {
+      SampleEncryption e = s.encryption();
+      if (e == null) {
+        throw new IllegalStateException("a clear sample in an encrypted fragment");
+      }
+      out.add(new EncryptedSample(s.data(), e.iv(), e.subsamples()));
+    }
+    return out;
   }
 
   private static byte[] hex(String s) {

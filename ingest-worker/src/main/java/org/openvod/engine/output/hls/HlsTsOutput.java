@@ -15,6 +15,7 @@ import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.DistinctAudio;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputSpec;
 import org.openvod.engine.pipeline.MediaHandler;
@@ -184,19 +185,9 @@ public final class HlsTsOutput implements MediaHandler {
       }
     }
     if (spec.useAudioRenditionGroup()) {
-      Set<String> seen = new LinkedHashSet<>();
+      DistinctAudio distinct = new DistinctAudio();
       for (StreamInfo a : audio) {
-        String key =
-            a.codecString()
-                + "|"
-                + a.language()
-                + "|"
-                + a.name()
-                + "|"
-                + a.channels()
-                + "|"
-                + a.sampleRate();
-        if (seen.add(key)) {
+        if (distinct.admit(a)) {
           RenditionSegments record = new RenditionSegments("a" + audioRecords.size(), a, List.of());
           audioRecords.add(record);
           audioRenditions.add(new AudioRenditionMuxer(record, spec.sink(), clock));

@@ -38,7 +38,8 @@ final class SmoothTime {
                 + timescale
                 + " do not fit Smooth Streaming's 10 MHz clock");
       }
-      out.add(new FragmentSample(next - time, s.keyframe(), (int) offset, s.data()));
+      out.add(
+          new FragmentSample(next - time, s.keyframe(), (int) offset, s.data(), s.encryption()));
       decode = nextDecode;
       time = next;
     }
