@@ -1,14 +1,17 @@
 package org.openvod.deploy;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.openvod.deploy.keys.KeyServer;
 
 /**
- * The running platform: Kafka, then S3, then the three services, each a child JVM; stopped in the
- * reverse order (services, S3, Kafka) so nothing loses its broker or store while shutting down.
+ * The running platform: the key server (in this JVM), Kafka, then S3, then the three services, each
+ * a child JVM; stopped in the reverse order (services, key server, S3, Kafka) so nothing loses its
+ * broker or store while shutting down.
  */
 public final class Platform implements AutoCloseable {
 
@@ -19,6 +22,7 @@ public final class Platform implements AutoCloseable {
   private final PrintStream out;
   private ChildProcess kafka;
   private ChildProcess s3;
+  private KeyServer keyServer;
   private final List<ChildProcess> services = new ArrayList<>();
   private boolean stopped;
 
@@ -31,6 +35,8 @@ public final class Platform implements AutoCloseable {
   public void checkPorts(boolean withServices) {
     Ports.requireFree(settings.kafkaPort(), "VOD_KAFKA_PORT", "Kafka");
     Ports.requireFree(settings.s3Port(), "VOD_S3_PORT", "the S3 server");
+    Ports.requireFree(settings.keysPort(), "VOD_KEYS_PORT", "the key server");
+    Ports.requireFree(settings.keysTlsPort(), "VOD_KEYS_TLS_PORT", "the key server (https)");
     if (withServices) {
       for (Service service : Service.values()) {
         Ports.requireFree(service.port(settings), service.portVariable(), service.module());
@@ -39,11 +45,15 @@ public final class Platform implements AutoCloseable {
   }
 
   /**
-   * Starts Kafka (formatting its storage the first time) and S3Proxy side by side, and waits for
-   * both.
+   * Starts the key server (in this JVM), then Kafka (formatting its storage the first time) and
+   * S3Proxy side by side, and waits for both.
    */
   public void startInfrastructure() {
     long t0 = System.nanoTime();
+    startKeyServer();
+    out.printf(
+        "vod: key server ready on %s and %s (%s)%n",
+        settings.keysSpekeUrl(), "http://127.0.0.1:" + settings.keysPort(), since(t0));
     // recorded as soon as it is ready, so that a failure of Kafka still stops it
     CompletableFuture<ChildProcess> s3Start =
         CompletableFuture.supplyAsync(
@@ -63,6 +73,30 @@ public final class Platform implements AutoCloseable {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     out.printf("vod: s3 ready on %s (%s)%n", settings.s3Endpoint(), since(t0));
+  }
+
+  /** The built-in key server; its secret and certificate are made the first time. */
+  private void startKeyServer() {
+    try {
+      KeyServer started =
+          KeyServer.start(
+              settings.keysDir(),
+              settings.keysPort(),
+              settings.keysTlsPort(),
+              settings.keysPublicUrl());
+      synchronized (this) {
+        keyServer = started;
+      }
+    } catch (IOException e) {
+      throw new LaunchException(
+          "cannot start the key server on ports "
+              + settings.keysPort()
+              + " and "
+              + settings.keysTlsPort()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 
   private ChildProcess recordS3(ChildProcess process) {
@@ -153,6 +187,7 @@ public final class Platform implements AutoCloseable {
     List<ChildProcess> toStop;
     ChildProcess s3Process;
     ChildProcess kafkaProcess;
+    KeyServer keys;
     synchronized (this) {
       if (stopped) {
         return;
@@ -161,11 +196,16 @@ public final class Platform implements AutoCloseable {
       toStop = List.copyOf(services);
       s3Process = s3;
       kafkaProcess = kafka;
+      keys = keyServer;
     }
     if (!toStop.isEmpty()) {
       long t0 = System.nanoTime();
       toStop.forEach(ChildProcess::signalStop);
       toStop.forEach(c -> report(c, c.stop(Duration.ofSeconds(30)), t0));
+    }
+    if (keys != null) {
+      keys.close();
+      out.println("vod: stopped key server");
     }
     if (s3Process != null) {
       long t0 = System.nanoTime();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openvod.deploy.keys.KeyServer;
 
 /**
  * What {@code ./vod} runs with: every value from an environment variable of README.md's
@@ -25,7 +26,10 @@ public record Settings(
     String sourceBuckets,
     String outputBucket,
     String publicUrl,
-    List<String> childJavaOptions) {
+    List<String> childJavaOptions,
+    int keysPort,
+    int keysTlsPort,
+    String keysPublicUrl) {
 
   public static final String DEMO_SOURCE_BUCKET = "vod-sources";
 
@@ -35,6 +39,7 @@ public record Settings(
   public static Settings from(Map<String, String> env, Path home) {
     Path dataDir = home.resolve(env.getOrDefault("VOD_DATA_DIR", ".vod-data")).toAbsolutePath();
     int originPort = port(env, "VOD_ORIGIN_PORT", 8081);
+    int keysPort = port(env, "VOD_KEYS_PORT", 8083);
     return new Settings(
         home.toAbsolutePath(),
         dataDir.normalize(),
@@ -51,12 +56,19 @@ public record Settings(
         text(env, "VOD_SOURCE_BUCKETS", DEMO_SOURCE_BUCKET),
         text(env, "VOD_OUTPUT_BUCKET", "vod-output"),
         text(env, "VOD_PUBLIC_URL", "http://127.0.0.1:" + originPort),
-        words(env.getOrDefault("VOD_CHILD_JAVA_OPTS", "")));
+        words(env.getOrDefault("VOD_CHILD_JAVA_OPTS", "")),
+        keysPort,
+        port(env, "VOD_KEYS_TLS_PORT", 8084),
+        text(env, "VOD_KEYS_PUBLIC_URL", "http://127.0.0.1:" + keysPort));
   }
 
-  /** Settings for a test: the given data directory and ports, defaults for everything else. */
+  /**
+   * Settings for a test: the given data directory and ports, free ports for the key server,
+   * defaults for everything else.
+   */
   public static Settings forTest(
       Path home, Path dataDir, int kafka, int s3, int api, int origin, int worker) {
+    int keys = Ports.freePort();
     return new Settings(
         home,
         dataDir,
@@ -73,7 +85,10 @@ public record Settings(
         DEMO_SOURCE_BUCKET,
         "vod-output",
         "http://127.0.0.1:" + origin,
-        List.of());
+        List.of(),
+        keys,
+        Ports.freePort(),
+        "http://127.0.0.1:" + keys);
   }
 
   public String kafkaBootstrap() {
@@ -90,6 +105,16 @@ public record Settings(
 
   public Path logDir() {
     return dataDir.resolve("logs");
+  }
+
+  /** The built-in key server's secret and TLS certificate. */
+  public Path keysDir() {
+    return dataDir.resolve("keys");
+  }
+
+  /** The SPEKE url of the built-in key server, as packaging configurations name it. */
+  public String keysSpekeUrl() {
+    return "https://127.0.0.1:" + keysTlsPort + "/speke";
   }
 
   /** The buckets {@code ./vod up} creates: every allowed source bucket and the output bucket. */
@@ -122,7 +147,11 @@ public record Settings(
         Map.entry("VOD_ORIGIN_PORT", Integer.toString(originPort)),
         Map.entry("VOD_WORKER_PORT", Integer.toString(workerPort)),
         Map.entry("VOD_PUBLIC_URL", publicUrl),
-        Map.entry("VOD_DATA_DIR", dataDir.toString()));
+        Map.entry("VOD_DATA_DIR", dataDir.toString()),
+        // the worker trusts the built-in key server's self-signed certificate
+        Map.entry(
+            "VOD_SPEKE_TRUSTED_CERTIFICATES",
+            keysDir().resolve(KeyServer.CERTIFICATE_FILE).toString()));
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {

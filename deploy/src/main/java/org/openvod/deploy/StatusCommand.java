@@ -23,6 +23,10 @@ public final class StatusCommand {
             : "launcher         not running");
     line("kafka", settings.kafkaBootstrap(), Ports.accepts(settings.kafkaPort()));
     line("s3", settings.s3Endpoint(), Ports.accepts(settings.s3Port()));
+    line(
+        "key server",
+        settings.keysSpekeUrl() + " and http://127.0.0.1:" + settings.keysPort(),
+        Readiness.healthy(URI.create("http://127.0.0.1:" + settings.keysPort() + "/health")));
     boolean allUp = pid.isPresent();
     for (Service service : Service.values()) {
       int port = service.port(settings);

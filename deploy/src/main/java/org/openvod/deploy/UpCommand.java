@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * {@code ./vod up}: takes the data directory's lock, starts Kafka, S3 and the three services,
- * prints where everything is, then runs until Ctrl-C/SIGTERM (clean, ordered stop) or until a child
- * dies (named with its log, then everything stops and the exit code is 1).
+ * {@code ./vod up}: takes the data directory's lock, starts the key server, Kafka, S3 and the three
+ * services, prints where everything is, then runs until Ctrl-C/SIGTERM (clean, ordered stop) or
+ * until a child dies (named with its log, then everything stops and the exit code is 1).
  */
 public final class UpCommand {
 
@@ -73,6 +73,11 @@ public final class UpCommand {
         "  Kafka            %-38s topics %s*%n", s.kafkaBootstrap(), s.topicPrefix() + "vod.");
     out.printf(
         "  S3               %-38s buckets %s%n", s.s3Endpoint(), String.join(", ", s.buckets()));
+    out.printf(
+        "  key server       %-38s SPEKE url for encrypted configurations%n", s.keysSpekeUrl());
+    out.printf(
+        "                   %-38s key URIs (/keys/<kid>), Clear Key licenses (/clearkey)%n",
+        s.keysPublicUrl());
     out.printf(
         "  credentials      access key id %s, secret %s, region %s%n",
         s.accessKeyId(), s.secretAccessKey(), s.region());

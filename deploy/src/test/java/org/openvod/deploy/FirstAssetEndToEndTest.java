@@ -158,6 +158,53 @@ class FirstAssetEndToEndTest {
   }
 
   @Test
+  void encryptedHlsAndDashDecryptWithKeysFromTheBuiltInKeyServer() throws Exception {
+    try (S3Client s3 = S3Server.client(settings)) {
+      SampleMedia.upload(s3, sample, "vod-sources", "e2e-enc/");
+    }
+    String group = "e2e-enc-" + DemoCommand.runId();
+    try (MediaPackageVodClient api = ApiClients.mediaPackageVod(settings);
+        NotificationFollower follower =
+            new NotificationFollower(settings.kafkaBootstrap(), settings.topicPrefix())) {
+      api.createPackagingGroup(b -> b.id(group));
+      api.createPackagingConfiguration(
+          EncryptedPlayback.hlsAes128(group + "-hls-aes", group, settings));
+      api.createPackagingConfiguration(
+          EncryptedPlayback.dashCenc(group + "-dash-cenc", group, settings));
+      String asset = group + "-asset";
+      long t0 = System.nanoTime();
+      api.createAsset(
+          b ->
+              b.id(asset)
+                  .packagingGroupId(group)
+                  .sourceArn("arn:aws:s3:::vod-sources/e2e-enc/" + SampleMedia.HLS_MASTER)
+                  .sourceRoleArn(DemoCommand.ROLE_ARN));
+      AssetWatch watch = new AssetWatch(follower, api);
+      AssetWatch.Outcome outcome =
+          watch.watch(
+              asset,
+              List.of(group + "-hls-aes", group + "-dash-cenc"),
+              t0,
+              Duration.ofSeconds(120),
+              e -> {});
+      assertThat(outcome.ingestError()).as("IngestError").isEmpty();
+      assertThat(outcome.allPlayable()).as(outcome.statusByConfiguration().toString()).isTrue();
+      System.out.printf("e2e: encrypted HLS and DASH playable after %s%n", outcome.elapsed());
+
+      Map<String, String> urls = new LinkedHashMap<>();
+      watch
+          .describeWhenSettled(asset, 2, Duration.ofSeconds(15))
+          .egressEndpoints()
+          .forEach(e -> urls.put(e.packagingConfigurationId(), e.url()));
+      String source = sample.resolve(SampleMedia.HLS_MASTER).toString();
+      EncryptedPlayback.assertHlsDecryptsLikeTheSource(
+          urls.get(group + "-hls-aes"), source, settings);
+      EncryptedPlayback.assertDashDecryptsLikeTheSource(
+          urls.get(group + "-dash-cenc"), source, settings);
+    }
+  }
+
+  @Test
   void aSourceThatIsNotThereEndsInIngestError() {
     String group = "e2e-missing-" + DemoCommand.runId();
     try (MediaPackageVodClient api = ApiClients.mediaPackageVod(settings);

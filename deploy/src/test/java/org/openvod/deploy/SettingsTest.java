@@ -24,7 +24,12 @@ class SettingsTest {
     assertThat(s.serviceEnvironment())
         .containsEntry("VOD_ACCESS_KEY_ID", "vod-local")
         .containsEntry("VOD_SECRET_ACCESS_KEY", "vod-local-secret")
-        .containsEntry("VOD_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+        .containsEntry("VOD_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+        .containsEntry(
+            "VOD_SPEKE_TRUSTED_CERTIFICATES", "/opt/openvod/.vod-data/keys/tls-cert.pem");
+    assertThat(s.keysPort()).isEqualTo(8083);
+    assertThat(s.keysSpekeUrl()).isEqualTo("https://127.0.0.1:8084/speke");
+    assertThat(s.keysPublicUrl()).isEqualTo("http://127.0.0.1:8083");
   }
 
   @Test
@@ -35,6 +40,8 @@ class SettingsTest {
                 "VOD_KAFKA_PORT", "19092",
                 "VOD_S3_PORT", "19000",
                 "VOD_ORIGIN_PORT", "18081",
+                "VOD_KEYS_PORT", "18083",
+                "VOD_KEYS_TLS_PORT", "18084",
                 "VOD_DATA_DIR", "/var/vod",
                 "VOD_SOURCE_BUCKETS", "a, b,vod-output"),
             HOME);
@@ -46,6 +53,8 @@ class SettingsTest {
         .containsEntry("VOD_PUBLIC_URL", "http://127.0.0.1:18081")
         .containsEntry("VOD_DATA_DIR", "/var/vod");
     assertThat(s.buckets()).containsExactly("a", "b", "vod-output");
+    assertThat(s.keysPublicUrl()).isEqualTo("http://127.0.0.1:18083");
+    assertThat(s.keysSpekeUrl()).isEqualTo("https://127.0.0.1:18084/speke");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
+import org.openvod.engine.pipeline.AsyncBranch;
 import org.openvod.engine.pipeline.Demuxer;
 import org.openvod.engine.pipeline.FanOut;
 import org.openvod.engine.pipeline.MediaHandler;
@@ -53,11 +54,34 @@ public final class Packager {
       throws IOException, PackagingException {
     Demuxer demuxer = SourceDemuxers.forRootFile(source, rootFile);
     List<FanOut.Branch> branches = new ArrayList<>();
+    List<AsyncBranch> threads = new ArrayList<>();
+    try {
+      return run(rootFile, demuxer, outputs, branches, threads, progress, programDateTimeStart);
+    } finally {
+      threads.forEach(AsyncBranch::close);
+    }
+  }
+
+  private static List<OutputResult> run(
+      String rootFile,
+      Demuxer demuxer,
+      List<OutputSpec> outputs,
+      List<FanOut.Branch> branches,
+      List<AsyncBranch> threads,
+      ProgressListener progress,
+      Instant programDateTimeStart)
+      throws IOException, PackagingException {
     for (OutputSpec spec : outputs) {
       FanOut.Branch branch;
       try {
         MediaHandler muxer = OutputHandlers.create(spec, programDateTimeStart);
-        branch = FanOut.Branch.of(spec, new Segmenter(spec.segmentDurationSeconds(), muxer));
+        MediaHandler chain = new Segmenter(spec.segmentDurationSeconds(), muxer);
+        if (outputs.size() > 1) {
+          AsyncBranch async = new AsyncBranch(spec.outputId(), chain);
+          threads.add(async);
+          chain = async;
+        }
+        branch = FanOut.Branch.of(spec, chain);
       } catch (Exception e) {
         branch = FanOut.Branch.failed(spec, describe(e));
       }

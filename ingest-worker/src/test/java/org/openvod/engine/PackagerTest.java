@@ -140,6 +140,63 @@ class PackagerTest {
     }
   }
 
+  /**
+   * With several outputs each chain runs on its own thread; they share the demuxer's samples, so a
+   * chain that changed a sample's bytes, or any race, would show here as a difference.
+   */
+  @Test
+  void outputsMuxedSideBySideEqualEachOutputMadeAlone() throws Exception {
+    List<OutputSpec> together = new ArrayList<>();
+    List<Path> alone = new ArrayList<>();
+    for (OutputFormat format : OutputFormat.values()) {
+      together.add(spec(format, new DirectorySink(TestMedia.scratch("together-" + format))));
+      DirectorySink single = new DirectorySink(TestMedia.scratch("alone-" + format));
+      List<OutputResult> one =
+          Packager.run(
+              new FileSourceLocator(TestMedia.threeRenditions()),
+              TestMedia.MASTER,
+              List.of(spec(format, single)),
+              ProgressListener.NONE);
+      assertTrue(one.get(0).succeeded(), one.get(0).error());
+      alone.add(single.root());
+    }
+    List<OutputResult> results =
+        Packager.run(
+            new FileSourceLocator(TestMedia.threeRenditions()),
+            TestMedia.MASTER,
+            together,
+            ProgressListener.NONE);
+    for (int i = 0; i < together.size(); i++) {
+      assertTrue(results.get(i).succeeded(), results.get(i).error());
+      Path root = ((DirectorySink) together.get(i).sink()).root();
+      List<Path> files;
+      try (var walk = java.nio.file.Files.walk(alone.get(i))) {
+        files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+      }
+      assertTrue(files.size() > 3, "files of " + together.get(i).format());
+      for (Path file : files) {
+        Path other = root.resolve(alone.get(i).relativize(file).toString());
+        assertTrue(
+            java.util.Arrays.equals(
+                java.nio.file.Files.readAllBytes(file), java.nio.file.Files.readAllBytes(other)),
+            together.get(i).format() + " " + alone.get(i).relativize(file) + " differs");
+      }
+    }
+  }
+
+  private static OutputSpec spec(OutputFormat format, DirectorySink sink) {
+    return new OutputSpec(
+        format.name(),
+        format,
+        6,
+        List.of(ManifestSpec.named("index")),
+        false,
+        false,
+        format == OutputFormat.DASH,
+        "NUMBER_WITH_TIMELINE",
+        sink);
+  }
+
   @Test
   void brokenTsIsMalformedAndNamesTheFile() {
     assertRefused(

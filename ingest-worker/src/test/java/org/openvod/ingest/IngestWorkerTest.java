@@ -19,6 +19,7 @@ import org.openvod.events.model.PackagingConfiguration;
 import org.openvod.events.model.PackagingTarget;
 import org.openvod.events.testing.TestKafka;
 import org.openvod.ingest.notify.NotificationFactory;
+import org.openvod.ingest.speke.TestKeyServer;
 import org.openvod.ingest.testing.Fixtures;
 import org.openvod.ingest.testing.NotificationLog;
 import org.openvod.ingest.testing.OutputBucket;
@@ -237,34 +238,64 @@ class IngestWorkerTest {
   }
 
   @Test
-  void encryptedConfigurationFailsAloneAndIsNeverPackagedInTheClear() {
+  void aKeyServerThatRefusesOrAnswersGarbageFailsItsConfigurationWithAnIngestError()
+      throws Exception {
     String assetId = Fixtures.newId("enc");
     String assetHex = EgressLayout.newHexId();
-    PackagingTarget clear = Fixtures.target(assetHex, Fixtures.hls(Fixtures.newId("clear"), false));
-    PackagingTarget encrypted =
-        Fixtures.target(assetHex, Fixtures.hls(Fixtures.newId("drm"), true));
-    log.send(
-        Fixtures.created(
-            Fixtures.asset(assetId, sourceArn(SOURCES, sourceKey), null),
-            assetHex,
-            List.of(clear, encrypted)));
+    try (TestKeyServer keys = new TestKeyServer()) {
+      PackagingTarget clear =
+          Fixtures.target(assetHex, Fixtures.hls(Fixtures.newId("clear"), false));
+      PackagingTarget refused =
+          Fixtures.target(
+              assetHex, Fixtures.hls(Fixtures.newId("refused"), keys.uri("/forbidden").toString()));
+      PackagingTarget garbage =
+          Fixtures.target(
+              assetHex,
+              Fixtures.dash(Fixtures.newId("garbage"), keys.uri("/malformed").toString()));
+      log.send(
+          Fixtures.created(
+              Fixtures.asset(assetId, sourceArn(SOURCES, sourceKey), null),
+              assetHex,
+              List.of(refused, clear, garbage)));
 
-    List<Notification> n = log.awaitEnds(assetId, 1);
-    assertThat(NotificationLog.events(n)).last().isEqualTo(Notification.INGEST_COMPLETE);
-    Notification failed =
-        n.stream()
-            .filter(x -> x.event().equals(Notification.PACKAGING_FAILED))
-            .findFirst()
-            .orElseThrow();
-    assertThat(failed.detail().packagingConfigurationId())
-        .isEqualTo(encrypted.configuration().id());
-    assertThat(failed.detail().message()).contains("encryption").contains("not supported yet");
-    assertThat(n)
-        .filteredOn(x -> x.event().equals(Notification.VOD_ASSET_PLAYABLE))
-        .extracting(x -> x.detail().packagingConfigurationId())
-        .containsExactly(clear.configuration().id());
-    assertThat(output.count(encrypted.keyPrefix(assetHex))).isZero();
-    assertThat(output.count(clear.keyPrefix(assetHex))).isPositive();
+      List<Notification> n = log.awaitEnds(assetId, 1);
+      Map<String, String> failures = new java.util.HashMap<>();
+      n.stream()
+          .filter(x -> x.event().equals(Notification.PACKAGING_FAILED))
+          .forEach(x -> failures.put(x.detail().packagingConfigurationId(), x.detail().message()));
+      assertThat(failures.get(refused.configuration().id()))
+          .contains("403")
+          .contains("User is not authorized to access this resource");
+      assertThat(failures.get(garbage.configuration().id()))
+          .contains("malformed key server answer");
+      assertThat(n)
+          .filteredOn(x -> x.event().equals(Notification.VOD_ASSET_PLAYABLE))
+          .extracting(x -> x.detail().packagingConfigurationId())
+          .containsExactly(clear.configuration().id());
+      Notification last = n.get(n.size() - 1);
+      assertThat(last.event()).isEqualTo(Notification.INGEST_ERROR);
+      assertThat(last.detail().message())
+          .contains(refused.configuration().id())
+          .contains("User is not authorized to access this resource")
+          .contains(garbage.configuration().id())
+          .contains("malformed key server answer");
+      assertThat(output.count(refused.keyPrefix(assetHex))).isZero();
+      assertThat(output.count(garbage.keyPrefix(assetHex))).isZero();
+      SourceMedia.run(
+          output.download(clear.keyPrefix(assetHex)),
+          "ffmpeg",
+          "-v",
+          "error",
+          "-i",
+          "index.m3u8",
+          "-map",
+          "0",
+          "-f",
+          "null",
+          "-");
+      assertThat(worker.get("/actuator/prometheus"))
+          .contains("openvod_ingest_failures_total{reason=\"KEY_PROVIDER\"");
+    }
   }
 
   @Test

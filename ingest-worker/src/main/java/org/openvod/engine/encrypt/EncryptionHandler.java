@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
@@ -103,6 +104,11 @@ public final class EncryptionHandler implements MediaHandler {
   @Override
   public void onSegmentEnd(int trackId, int index, long startTime, long duration) throws Exception {
     downstream.onSegmentEnd(trackId, index, startTime, duration);
+  }
+
+  @Override
+  public void onAdMarker(AdMarker marker) throws Exception {
+    downstream.onAdMarker(marker);
   }
 
   @Override

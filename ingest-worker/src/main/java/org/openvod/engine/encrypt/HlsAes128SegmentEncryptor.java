@@ -48,6 +48,16 @@ public final class HlsAes128SegmentEncryptor {
     return run(Cipher.DECRYPT_MODE, encrypted, mediaSequence);
   }
 
+  /** Encrypts one segment with an IV the playlist names (EXT-X-KEY IV attribute). */
+  public byte[] encrypt(byte[] segment, byte[] iv) {
+    return run(Cipher.ENCRYPT_MODE, segment, iv, "with IV");
+  }
+
+  /** The inverse of {@link #encrypt(byte[], byte[])}. */
+  public byte[] decrypt(byte[] encrypted, byte[] iv) {
+    return run(Cipher.DECRYPT_MODE, encrypted, iv, "with IV");
+  }
+
   /** The IV used for the segment with this media sequence number. */
   public byte[] iv(long mediaSequence) {
     if (key.hasExplicitIv()) {
@@ -79,20 +89,26 @@ public final class HlsAes128SegmentEncryptor {
   }
 
   private byte[] run(int mode, byte[] data, long mediaSequence) {
+    return run(mode, data, iv(mediaSequence), String.valueOf(mediaSequence));
+  }
+
+  private byte[] run(int mode, byte[] data, byte[] iv, String segment) {
     if (data == null) {
       throw new IllegalArgumentException("segment is missing");
     }
+    if (iv == null || iv.length != 16) {
+      throw new IllegalArgumentException("iv must be 16 bytes");
+    }
     try {
       Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-      cipher.init(
-          mode, new SecretKeySpec(key.key(), "AES"), new IvParameterSpec(iv(mediaSequence)));
+      cipher.init(mode, new SecretKeySpec(key.key(), "AES"), new IvParameterSpec(iv));
       return cipher.doFinal(data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
           "AES-128 "
               + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption")
               + " failed for segment "
-              + mediaSequence
+              + segment
               + ": "
               + e.getMessage(),
           e);

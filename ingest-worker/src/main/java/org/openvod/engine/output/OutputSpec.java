@@ -16,6 +16,8 @@ import org.openvod.engine.encrypt.EncryptionSpec;
  * @param segmentTemplateFormat DASH: NUMBER_WITH_TIMELINE, TIME_WITH_TIMELINE or
  *     NUMBER_WITH_DURATION
  * @param encryption how to encrypt, or null for clear output
+ * @param periodTriggers DASH: {@code ADS} starts a new Period at each SCTE-35 ad marker; empty (or
+ *     null) keeps one Period
  */
 public record OutputSpec(
     String outputId,
@@ -27,7 +29,41 @@ public record OutputSpec(
     boolean includeDashIframeOnlyStream,
     String segmentTemplateFormat,
     OutputSink sink,
-    EncryptionSpec encryption) {
+    EncryptionSpec encryption,
+    List<String> periodTriggers) {
+
+  /** DASH periodTriggers value: a new Period at each ad marker. */
+  public static final String PERIOD_TRIGGER_ADS = "ADS";
+
+  public OutputSpec {
+    periodTriggers = periodTriggers == null ? List.of() : List.copyOf(periodTriggers);
+  }
+
+  /** An output with one DASH Period (no periodTriggers). */
+  public OutputSpec(
+      String outputId,
+      OutputFormat format,
+      int segmentDurationSeconds,
+      List<ManifestSpec> manifests,
+      boolean useAudioRenditionGroup,
+      boolean includeEncoderConfigurationInSegments,
+      boolean includeDashIframeOnlyStream,
+      String segmentTemplateFormat,
+      OutputSink sink,
+      EncryptionSpec encryption) {
+    this(
+        outputId,
+        format,
+        segmentDurationSeconds,
+        manifests,
+        useAudioRenditionGroup,
+        includeEncoderConfigurationInSegments,
+        includeDashIframeOnlyStream,
+        segmentTemplateFormat,
+        sink,
+        encryption,
+        List.of());
+  }
 
   /** A clear output. */
   public OutputSpec(
@@ -51,6 +87,11 @@ public record OutputSpec(
         segmentTemplateFormat,
         sink,
         null);
+  }
+
+  /** DASH: whether ad markers start new Periods. */
+  public boolean periodsAtAds() {
+    return periodTriggers.contains(PERIOD_TRIGGER_ADS);
   }
 
   public boolean encrypted() {

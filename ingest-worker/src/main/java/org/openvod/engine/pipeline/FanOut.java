@@ -1,6 +1,7 @@
 package org.openvod.engine.pipeline;
 
 import java.util.List;
+import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.output.OutputSpec;
@@ -65,6 +66,11 @@ public final class FanOut implements MediaHandler {
   @Override
   public void onSegmentEnd(int trackId, int index, long startTime, long duration) {
     each(h -> h.onSegmentEnd(trackId, index, startTime, duration));
+  }
+
+  @Override
+  public void onAdMarker(AdMarker marker) {
+    each(h -> h.onAdMarker(marker));
   }
 
   @Override

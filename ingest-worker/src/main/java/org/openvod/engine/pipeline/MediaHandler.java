@@ -1,5 +1,6 @@
 package org.openvod.engine.pipeline;
 
+import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 
@@ -22,6 +23,13 @@ public interface MediaHandler {
    */
   default void onSegmentEnd(int trackId, int index, long startTime, long duration)
       throws Exception {}
+
+  /**
+   * An SCTE-35 ad marker. Demuxers send it before the samples at its time; the segmenter sends it
+   * on once it is {@linkplain AdMarker#placedAt placed} at a segment. Stages that do not use ad
+   * markers ignore it.
+   */
+  default void onAdMarker(AdMarker marker) throws Exception {}
 
   /** No more samples will come. */
   void onEnd() throws Exception;

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
@@ -23,6 +25,11 @@ import org.openvod.engine.media.TrackKind;
  *       bounded buffer until the video has gone past their time, since only then are all cuts
  *       before them known.
  *   <li>Tracks of a rendition without video cut at fixed multiples of the target.
+ *   <li>An {@link AdMarker} forces a cut: video tracks cut at their first key frame at or after the
+ *       marker (tracks without video at their first sample), and the target grid starts again
+ *       there. A break with a duration also cuts where it ends. The marker goes downstream {@link
+ *       AdMarker#placedAt placed} at the index of the first video track's segment that starts
+ *       there, before that segment's first sample; markers after the last key frame are dropped.
  * </ul>
  *
  * Segment indexes count from 0 per track; a track's segment {@code i} covers the same time as
@@ -37,6 +44,15 @@ public final class Segmenter implements MediaHandler {
   private final MediaHandler downstream;
   private final Map<Integer, Track> tracks = new LinkedHashMap<>();
   private final Map<Integer, Track> videoByRendition = new HashMap<>();
+
+  /** Times (90 kHz) at which ad markers force a cut. */
+  private final TreeSet<Long> markerCuts = new TreeSet<>();
+
+  /** Markers waiting for the first video track to reach them, in time order. */
+  private final List<AdMarker> unplaced = new ArrayList<>();
+
+  /** The track whose segment indexes place ad markers: the first video track. */
+  private Track reference;
 
   public Segmenter(int targetSeconds, MediaHandler downstream) {
     if (targetSeconds <= 0) {
@@ -53,6 +69,9 @@ public final class Segmenter implements MediaHandler {
     tracks.put(info.trackId(), track);
     if (info.kind() == TrackKind.VIDEO) {
       videoByRendition.putIfAbsent(info.renditionId(), track);
+      if (reference == null) {
+        reference = track;
+      }
     }
     downstream.onStreamInfo(info);
   }
@@ -76,6 +95,30 @@ public final class Segmenter implements MediaHandler {
   }
 
   @Override
+  public void onAdMarker(AdMarker marker) {
+    List<AdMarker> markers = new ArrayList<>(List.of(marker));
+    if (marker.kind() == AdMarker.Kind.OUT && marker.hasDuration() && marker.duration() > 0) {
+      // the break ends by itself after its duration: that is a cut, and the return point
+      markers.add(
+          AdMarker.of(
+              marker.time() + marker.duration(),
+              AdMarker.Kind.IN,
+              -1,
+              marker.eventId(),
+              null,
+              List.of()));
+    }
+    for (AdMarker m : markers) {
+      markerCuts.add(m.time());
+      int at = unplaced.size();
+      while (at > 0 && unplaced.get(at - 1).time() > m.time()) {
+        at--;
+      }
+      unplaced.add(at, m);
+    }
+  }
+
+  @Override
   public void onEnd() throws Exception {
     for (Track video : videoByRendition.values()) {
       releaseFollowers(video, true);
@@ -90,16 +133,19 @@ public final class Segmenter implements MediaHandler {
   }
 
   private void onVideoSample(Track track, Sample sample) throws Exception {
+    Long marker = dueMarker(track, sample);
     if (!track.started) {
       track.start(sample);
       track.nextBoundary = track.firstPts + target(track);
       track.cuts.add(sample.pts());
-    } else if (sample.keyframe() && sample.pts() >= track.nextBoundary) {
+      track.honour(marker);
+      place(track, sample);
+    } else if (sample.keyframe() && (sample.pts() >= track.nextBoundary || marker != null)) {
       endSegment(track, sample.pts());
       track.segmentStart = sample.pts();
       track.cuts.add(sample.pts());
-      long elapsed = sample.pts() - track.firstPts;
-      track.nextBoundary = track.firstPts + (elapsed / target(track) + 1) * target(track);
+      track.nextBoundary = nextBoundary(track, sample, marker);
+      place(track, sample);
     }
     track.accept(sample);
     track.frontier = Math.max(track.frontier, sample.dts());
@@ -107,14 +153,15 @@ public final class Segmenter implements MediaHandler {
   }
 
   private void onFixedSample(Track track, Sample sample) throws Exception {
+    Long marker = dueMarker(track, sample);
     if (!track.started) {
       track.start(sample);
       track.nextBoundary = track.firstPts + target(track);
-    } else if (sample.pts() >= track.nextBoundary) {
+      track.honour(marker);
+    } else if (sample.pts() >= track.nextBoundary || marker != null) {
       endSegment(track, sample.pts());
       track.segmentStart = sample.pts();
-      long elapsed = sample.pts() - track.firstPts;
-      track.nextBoundary = track.firstPts + (elapsed / target(track) + 1) * target(track);
+      track.nextBoundary = nextBoundary(track, sample, marker);
     }
     track.accept(sample);
     downstream.onSample(sample);
@@ -151,6 +198,39 @@ public final class Segmenter implements MediaHandler {
       }
       track.accept(sample);
       downstream.onSample(sample);
+    }
+  }
+
+  /** The latest marker cut at or before the sample that the track has not cut at yet, or null. */
+  private Long dueMarker(Track track, Sample sample) {
+    if (markerCuts.isEmpty()) {
+      return null;
+    }
+    Long cut = markerCuts.floor(Math.floorDiv(sample.pts() * 90000, track.info.timescale()));
+    return cut != null && cut > track.markerFloor ? cut : null;
+  }
+
+  /**
+   * The next regular boundary after a cut at {@code sample}: on the grid of target multiples from
+   * the track's start, or from the last marker cut, which restarts the grid.
+   */
+  private long nextBoundary(Track track, Sample sample, Long marker) {
+    if (marker != null) {
+      track.honour(marker);
+      track.anchor = sample.pts();
+    }
+    long elapsed = sample.pts() - track.anchor;
+    return track.anchor + (elapsed / target(track) + 1) * target(track);
+  }
+
+  /** Sends on the markers the reference track's segment starting at {@code sample} holds. */
+  private void place(Track track, Sample sample) throws Exception {
+    if (track != reference || unplaced.isEmpty()) {
+      return;
+    }
+    long time = Math.floorDiv(sample.pts() * 90000, track.info.timescale());
+    while (!unplaced.isEmpty() && unplaced.get(0).time() <= time) {
+      downstream.onAdMarker(unplaced.remove(0).placedAt(track.index));
     }
   }
 
@@ -199,6 +279,13 @@ public final class Segmenter implements MediaHandler {
 
     boolean started;
     long firstPts;
+
+    /** Where the grid of target boundaries starts: the first pts, then the last marker cut. */
+    long anchor;
+
+    /** The latest marker cut (90 kHz) this track has honoured. */
+    long markerFloor = Long.MIN_VALUE;
+
     long segmentStart;
     long nextBoundary;
     int index;
@@ -216,8 +303,15 @@ public final class Segmenter implements MediaHandler {
     void start(Sample sample) {
       started = true;
       firstPts = sample.pts();
+      anchor = sample.pts();
       segmentStart = sample.pts();
       end = sample.pts();
+    }
+
+    void honour(Long markerCut) {
+      if (markerCut != null) {
+        markerFloor = markerCut;
+      }
     }
 
     void accept(Sample sample) {

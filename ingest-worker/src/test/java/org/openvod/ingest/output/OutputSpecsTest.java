@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openvod.engine.encrypt.EncryptionMode;
+import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputSink;
@@ -13,6 +15,7 @@ import org.openvod.events.model.CmafPackage;
 import org.openvod.events.model.DashEncryption;
 import org.openvod.events.model.DashManifest;
 import org.openvod.events.model.DashPackage;
+import org.openvod.events.model.HlsEncryption;
 import org.openvod.events.model.HlsManifest;
 import org.openvod.events.model.HlsPackage;
 import org.openvod.events.model.MssManifest;
@@ -146,12 +149,39 @@ class OutputSpecsTest {
   }
 
   @Test
-  void refusesEncryptionAndEmptyConfigurations() {
-    DashPackage encrypted =
+  void encryptedConfigurationsCarryTheirKeysAndNeverGoOutClear() throws Exception {
+    DashPackage dash =
         new DashPackage(List.of(), new DashEncryption(null), null, null, null, null, null);
-    assertThatThrownBy(() -> OutputSpecs.toSpec(config(null, encrypted, null, null), SINK))
+    assertThatThrownBy(() -> OutputSpecs.toSpec(config(null, dash, null, null), SINK))
         .isInstanceOf(OutputSpecs.UnsupportedTargetException.class)
-        .hasMessageContaining("encryption, which is not supported yet");
+        .hasMessageContaining("asks for encryption but no keys were fetched");
+    EncryptionSpec keys = new EncryptionSpec(EncryptionMode.CENC, track -> null, new byte[16]);
+    assertThat(OutputSpecs.toSpec(config(null, dash, null, null), SINK, keys).encryption())
+        .isSameAs(keys);
+    HlsPackage clear =
+        new HlsPackage(
+            null, List.of(new HlsManifest(null, null, null, null, true, null)), null, null, null);
+    assertThatThrownBy(() -> OutputSpecs.toSpec(config(clear, null, null, null), SINK, keys))
+        .hasMessageContaining("is clear but keys were given");
+
+    HlsPackage hls =
+        new HlsPackage(
+            new HlsEncryption(null, "AES_128", null),
+            List.of(
+                new HlsManifest(null, null, "a", null, true, null),
+                new HlsManifest(null, null, "b", null, null, null)),
+            null,
+            null,
+            null);
+    OutputSpec spec = OutputSpecs.toSpec(config(hls, null, null, null), SINK, keys);
+    assertThat(spec.encrypted()).isTrue();
+    assertThat(spec.manifests())
+        .extracting(ManifestSpec::repeatExtXKey)
+        .containsExactly(true, false);
+  }
+
+  @Test
+  void refusesEmptyConfigurations() {
     assertThatThrownBy(() -> OutputSpecs.toSpec(config(null, null, null, null), SINK))
         .hasMessageContaining("has no HLS, DASH, CMAF or MSS package");
     assertThatThrownBy(

@@ -29,9 +29,9 @@ import org.w3c.dom.NodeList;
  * spec's examples do (keys as pskc PlainValue, explicit IVs, base64 signaling per DRM system), and
  * misbehaves on other paths to exercise the client's error handling.
  */
-final class TestKeyServer implements AutoCloseable {
+public final class TestKeyServer implements AutoCloseable {
 
-  static final String CPIX = "urn:dashif:org:cpix";
+  public static final String CPIX = "urn:dashif:org:cpix";
   static final String PSKC = "urn:ietf:params:xml:ns:keyprov:pskc";
   static final String SPEKE = "urn:aws:amazon:com:speke";
 
@@ -41,14 +41,17 @@ final class TestKeyServer implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
 
   /** kid -> key the server handed out, so tests can compare. */
-  final Map<UUID, byte[]> keys = new ConcurrentHashMap<>();
+  public final Map<UUID, byte[]> keys = new ConcurrentHashMap<>();
 
   final Map<UUID, byte[]> ivs = new ConcurrentHashMap<>();
   final AtomicInteger calls = new AtomicInteger();
-  volatile Document lastRequest;
+  public volatile Document lastRequest;
   volatile String lastVersionHeader;
 
-  TestKeyServer() throws IOException {
+  /** The request headers of the last SPEKE request answered. */
+  public volatile com.sun.net.httpserver.Headers lastHeaders;
+
+  public TestKeyServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/speke", e -> answer(e, false));
     server.createContext("/keys/", this::serveKey);
@@ -95,7 +98,7 @@ final class TestKeyServer implements AutoCloseable {
     server.start();
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
@@ -114,6 +117,7 @@ final class TestKeyServer implements AutoCloseable {
       Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
       lastRequest = doc;
       lastVersionHeader = exchange.getRequestHeaders().getFirst("X-Speke-Version");
+      lastHeaders = exchange.getRequestHeaders();
       NodeList contentKeys = doc.getElementsByTagNameNS(CPIX, "ContentKey");
       for (int i = 0; i < contentKeys.getLength(); i++) {
         Element key = (Element) contentKeys.item(i);
@@ -166,7 +170,7 @@ final class TestKeyServer implements AutoCloseable {
   }
 
   /** Where players fetch a key (the URIExtXKey it answers): this server, path /keys/{kid}. */
-  String keyUri(UUID kid) {
+  public String keyUri(UUID kid) {
     return uri("/keys/" + kid).toString();
   }
 
@@ -184,7 +188,7 @@ final class TestKeyServer implements AutoCloseable {
   }
 
   /** A version 1 pssh box naming the kid, as a DRM server would return. */
-  static byte[] pssh(UUID system, UUID kid) {
+  public static byte[] pssh(UUID system, UUID kid) {
     ByteBuffer box = ByteBuffer.allocate(52);
     box.putInt(52).put("pssh".getBytes(StandardCharsets.US_ASCII)).putInt(0x01000000);
     box.putLong(system.getMostSignificantBits()).putLong(system.getLeastSignificantBits());

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.openvod.events.EgressLayout;
 import org.openvod.events.model.Asset;
 import org.openvod.events.model.CmafPackage;
+import org.openvod.events.model.DashEncryption;
 import org.openvod.events.model.DashManifest;
 import org.openvod.events.model.DashPackage;
 import org.openvod.events.model.HlsEncryption;
@@ -44,8 +45,13 @@ public final class Fixtures {
   }
 
   public static PackagingConfiguration hls(String id, boolean encrypted) {
+    return hls(id, encrypted ? "https://keys.example.com" : null);
+  }
+
+  /** HLS AES_128 with SPEKE v1 at {@code keyServerUrl} (HLS AES-128 system), or clear for null. */
+  public static PackagingConfiguration hls(String id, String keyServerUrl) {
     HlsEncryption encryption =
-        encrypted
+        keyServerUrl != null
             ? new HlsEncryption(
                 null,
                 "AES_128",
@@ -53,7 +59,7 @@ public final class Fixtures {
                     null,
                     "arn:aws:iam::000000000000:role/speke",
                     List.of("81376844-f976-481e-a84e-cc25d39b0b33"),
-                    "https://keys.example.com"))
+                    keyServerUrl))
             : null;
     return new PackagingConfiguration(
         id,
@@ -88,6 +94,27 @@ public final class Fixtures {
         new DashPackage(
             List.of(new DashManifest(null, null, null, null, null, null)),
             null,
+            null,
+            null,
+            null,
+            null,
+            null),
+        null,
+        null);
+  }
+
+  /** DASH cenc with SPEKE v1 at {@code keyServerUrl} for Widevine. */
+  public static PackagingConfiguration dash(String id, String keyServerUrl) {
+    return kind(
+        id,
+        new DashPackage(
+            List.of(new DashManifest(null, null, null, null, null, null)),
+            new DashEncryption(
+                new SpekeKeyProvider(
+                    null,
+                    "arn:aws:iam::000000000000:role/speke",
+                    List.of("edef8ba9-79d6-4ace-a3c8-27dcd51d21ed"),
+                    keyServerUrl)),
             null,
             null,
             null,

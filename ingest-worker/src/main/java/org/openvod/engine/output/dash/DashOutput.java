@@ -89,6 +89,18 @@ public final class DashOutput extends FragmentedOutput {
     }
   }
 
+  /**
+   * One Period, or with periodTriggers ADS one per ad break boundary. MediaPackage does not support
+   * multi-period with NUMBER_WITH_DURATION (a duration template cannot restart its numbering at an
+   * uneven cut): that keeps one Period.
+   */
+  private List<DashPeriods.Window> periods(List<FragmentedTrack> videos, double start) {
+    if (!spec.periodsAtAds() || !template.timeline() || adMarkers().isEmpty()) {
+      return List.of(DashPeriods.Window.whole());
+    }
+    return DashPeriods.split(adMarkers(), logs.get(videos.get(0)), start);
+  }
+
   @Override
   protected boolean hasSegments(FragmentedTrack track) {
     return logs.containsKey(track);
@@ -124,6 +136,7 @@ public final class DashOutput extends FragmentedOutput {
       end = Math.max(end, logs.get(t).presentationEndSeconds());
     }
     double duration = end - start;
+    List<DashPeriods.Window> periods = periods(videos, start);
     for (int m = 0; m < spec.manifests().size(); m++) {
       ManifestSpec manifest = spec.manifests().get(m);
       MpdWriter mpd =
@@ -133,7 +146,7 @@ public final class DashOutput extends FragmentedOutput {
               template,
               logs,
               trickPlay ? trickLogs : null);
-      String xml = mpd.write(selections.get(m), audioByLanguage, start, duration);
+      String xml = mpd.periods(periods).write(selections.get(m), audioByLanguage, start, duration);
       spec.sink()
           .put(
               manifest.fileName(spec.format()),

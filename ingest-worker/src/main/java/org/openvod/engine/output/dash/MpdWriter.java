@@ -9,11 +9,12 @@ import org.openvod.engine.output.fmp4.SegmentLog;
 import org.openvod.engine.output.fmp4.XmlText;
 
 /**
- * Writes one static MPD: one Period; one video AdaptationSet with a Representation per selected
- * video track; one audio AdaptationSet per language; and, for trick play, an AdaptationSet of the
- * key frames marked with the DASH-IF trickmode EssentialProperty. FULL layout puts a
- * SegmentTemplate in each Representation; COMPACT puts one in the AdaptationSet when every
- * Representation of the set shares its timeline.
+ * Writes one static MPD: one Period (or, with periodTriggers ADS, one per ad break boundary, each
+ * with the segments of its time and an EventStream of its SCTE-35 markers); one video AdaptationSet
+ * with a Representation per selected video track; one audio AdaptationSet per language; and, for
+ * trick play, an AdaptationSet of the key frames marked with the DASH-IF trickmode
+ * EssentialProperty. FULL layout puts a SegmentTemplate in each Representation; COMPACT puts one in
+ * the AdaptationSet when every Representation of the set shares its timeline.
  */
 final class MpdWriter {
 
@@ -28,6 +29,11 @@ final class MpdWriter {
   private final boolean compact;
   private double start;
 
+  /** The Periods to write (periodTriggers ADS), and the one being written. */
+  private List<DashPeriods.Window> windows = List.of(DashPeriods.Window.whole());
+
+  private DashPeriods.Window window = windows.get(0);
+
   MpdWriter(
       ManifestSpec manifest,
       int segmentSeconds,
@@ -40,6 +46,12 @@ final class MpdWriter {
     this.logs = logs;
     this.trickLogs = trickLogs;
     this.compact = "COMPACT".equals(manifest.dashManifestLayout());
+  }
+
+  /** Writes one Period per window (ad breaks with periodTriggers ADS) instead of one. */
+  MpdWriter periods(List<DashPeriods.Window> periods) {
+    this.windows = List.copyOf(periods);
+    return this;
   }
 
   /**
@@ -62,19 +74,38 @@ final class MpdWriter {
         .attr("type", "static")
         .attr("mediaPresentationDuration", duration(duration))
         .attr("minBufferTime", "PT" + minBuffer + "S");
-    xml.start("Period").attr("id", "0").attr("start", "PT0S");
-    int nextId = 1;
-    int videoSet = nextId++;
-    adaptationSet(xml, videoSet, videos, "video", null, false);
-    boolean first = true;
-    for (Map.Entry<String, List<FragmentedTrack>> e : audioByLanguage.entrySet()) {
-      adaptationSet(xml, nextId++, e.getValue(), "audio", e.getKey(), first);
-      first = false;
+    if (DashProtection.any(logs.keySet())) {
+      xml.attr("xmlns:cenc", DashProtection.CENC_NAMESPACE)
+          .attr("xmlns:mspr", DashProtection.PLAYREADY_NAMESPACE);
     }
-    if (trickLogs != null) {
-      trickSet(xml, nextId, videoSet, videos);
+    for (DashPeriods.Window w : windows) {
+      window = w;
+      xml.start("Period")
+          .attr("id", w.id())
+          .attr("start", w.first() == 0 ? "PT0S" : duration(w.startSeconds()));
+      eventStream(xml, w);
+      int nextId = 1;
+      // one adaptation set per key: a set declares one default_KID (clear output: one set)
+      List<List<FragmentedTrack>> videoSets = DashProtection.byKey(videos);
+      List<Integer> videoSetIds = new java.util.ArrayList<>();
+      for (List<FragmentedTrack> set : videoSets) {
+        videoSetIds.add(nextId);
+        adaptationSet(xml, nextId++, set, "video", null, false);
+      }
+      boolean first = true;
+      for (Map.Entry<String, List<FragmentedTrack>> e : audioByLanguage.entrySet()) {
+        for (List<FragmentedTrack> set : DashProtection.byKey(e.getValue())) {
+          adaptationSet(xml, nextId++, set, "audio", e.getKey(), first);
+          first = false;
+        }
+      }
+      if (trickLogs != null) {
+        for (int i = 0; i < videoSets.size(); i++) {
+          trickSet(xml, nextId++, videoSetIds.get(i), videoSets.get(i));
+        }
+      }
+      xml.end("Period");
     }
-    xml.end("Period");
     xml.end("MPD");
     return xml.toString();
   }
@@ -101,6 +132,7 @@ final class MpdWriter {
       xml.attr("maxHeight", tracks.stream().mapToInt(t -> t.info().height()).max().orElse(0));
       xml.attr("par", aspectRatio(tracks.get(0)));
     }
+    DashProtection.write(xml, tracks.get(0).protection());
     if (mainAudio) {
       xml.start("Role").attr("schemeIdUri", "urn:mpeg:dash:role:2011").attr("value", "main");
       xml.end("Role");
@@ -125,6 +157,7 @@ final class MpdWriter {
         .attr("maxWidth", videos.stream().mapToInt(t -> t.info().width()).max().orElse(0))
         .attr("maxHeight", videos.stream().mapToInt(t -> t.info().height()).max().orElse(0))
         .attr("par", aspectRatio(videos.get(0)));
+    DashProtection.write(xml, videos.get(0).protection());
     xml.start("EssentialProperty")
         .attr("schemeIdUri", DashOutput.TRICK_MODE)
         .attr("value", videoSet);
@@ -189,14 +222,45 @@ final class MpdWriter {
     xml.end("Representation");
   }
 
+  /**
+   * The SCTE-35 sections of the Period's markers, as SCTE 214-1 XML+binary events; times on the 90
+   * kHz clock of the source, which the media times keep.
+   */
+  private void eventStream(XmlText xml, DashPeriods.Window w) {
+    if (w.events().isEmpty()) {
+      return;
+    }
+    long offset = Math.round((start + w.startSeconds()) * 90000);
+    xml.start("EventStream")
+        .attr("schemeIdUri", DashPeriods.SCTE35_SCHEME)
+        .attr("timescale", 90000)
+        .attr("presentationTimeOffset", offset);
+    for (org.openvod.engine.media.AdMarker m : w.events()) {
+      xml.start("Event").attr("presentationTime", Math.max(offset, m.time()));
+      if (m.hasDuration()) {
+        xml.attr("duration", m.duration());
+      }
+      if (m.eventId() >= 0) {
+        xml.attr("id", m.eventId());
+      }
+      xml.start("Signal").attr("xmlns", DashPeriods.SCTE35_NAMESPACE);
+      xml.start("Binary").text(java.util.Base64.getEncoder().encodeToString(m.scte35()));
+      xml.end("Binary");
+      xml.end("Signal");
+      xml.end("Event");
+    }
+    xml.end("EventStream");
+  }
+
   private void segmentTemplate(XmlText xml, SegmentLog log) {
-    long offset = Math.round(start * log.timescale());
+    List<SegmentLog.Entry> entries = window.slice(log.entries());
+    long offset = Math.round((start + window.startSeconds()) * log.timescale());
     xml.start("SegmentTemplate")
         .attr("timescale", log.timescale())
         .attr("initialization", "$RepresentationID$/init.mp4")
         .attr("media", template.mediaPattern());
     if (!template.byTime()) {
-      xml.attr("startNumber", 1);
+      xml.attr("startNumber", window.first() == 0 ? 1 : entries.get(0).number());
     }
     if (!template.timeline()) {
       xml.attr("duration", (long) segmentSeconds * log.timescale());
@@ -205,7 +269,7 @@ final class MpdWriter {
       xml.attr("presentationTimeOffset", offset);
     }
     if (template.timeline()) {
-      DashTimeline.write(xml, log.entries());
+      DashTimeline.write(xml, entries);
     }
     xml.end("SegmentTemplate");
   }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.HlsAdTags;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputSpec;
 
@@ -109,6 +110,7 @@ public final class CmafOutput extends FragmentedOutput {
     CmafTrackFiles files = CmafTrackFiles.of(track);
     SegmentLog log = logs.get(track);
     Instant dateTime = manifest.programDateTimeIntervalSeconds() > 0 ? programDateTimeStart : null;
+    List<String> keys = CmafKeyTags.keys(track.protection());
     put(
         files.mediaPlaylist(manifest.name()),
         CmafPlaylists.media(
@@ -117,7 +119,13 @@ public final class CmafOutput extends FragmentedOutput {
             n -> CmafTrackFiles.local(files.segment(n)),
             false,
             dateTime,
-            manifest.programDateTimeIntervalSeconds()));
+            manifest.programDateTimeIntervalSeconds(),
+            keys,
+            manifest.repeatExtXKey(),
+            HlsAdTags.forSegments(
+                manifest.adMarkers(),
+                adMarkers(),
+                log.entries().stream().map(e -> log.seconds(e.duration())).toList())));
     if (manifest.includeIframeOnlyStream() && track.info().kind() == TrackKind.VIDEO) {
       put(
           files.iframePlaylist(manifest.name()),
@@ -127,13 +135,24 @@ public final class CmafOutput extends FragmentedOutput {
               n -> CmafTrackFiles.local(files.iframe(n)),
               true,
               dateTime,
-              manifest.programDateTimeIntervalSeconds()));
+              manifest.programDateTimeIntervalSeconds(),
+              keys,
+              manifest.repeatExtXKey()));
     }
   }
 
   private String multivariant(
       ManifestSpec manifest, List<FragmentedTrack> videos, List<FragmentedTrack> audios) {
     StringBuilder s = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:6\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+    // the keys up front, so a player can request licenses before it loads a media playlist
+    Set<String> sessionKeys = new LinkedHashSet<>();
+    for (FragmentedTrack t : videos) {
+      sessionKeys.addAll(CmafKeyTags.attributes(t.protection()));
+    }
+    for (FragmentedTrack t : audios) {
+      sessionKeys.addAll(CmafKeyTags.attributes(t.protection()));
+    }
+    sessionKeys.forEach(k -> s.append("#EXT-X-SESSION-KEY:").append(k).append('\n'));
     Set<String> names = new LinkedHashSet<>();
     long audioPeak = 0;
     long audioAverage = 0;

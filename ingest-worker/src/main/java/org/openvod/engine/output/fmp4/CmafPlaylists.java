@@ -27,6 +27,56 @@ final class CmafPlaylists {
       boolean iframesOnly,
       Instant programDateTimeStart,
       int programDateTimeInterval) {
+    return media(
+        log,
+        initUri,
+        uri,
+        iframesOnly,
+        programDateTimeStart,
+        programDateTimeInterval,
+        List.of(),
+        false);
+  }
+
+  /**
+   * @param keyTags EXT-X-KEY lines of an encrypted track (before the EXT-X-MAP), empty when clear
+   * @param repeatKeys repeat them before every segment (repeatExtXKey)
+   */
+  static String media(
+      SegmentLog log,
+      String initUri,
+      IntFunction<String> uri,
+      boolean iframesOnly,
+      Instant programDateTimeStart,
+      int programDateTimeInterval,
+      List<String> keyTags,
+      boolean repeatKeys) {
+    return media(
+        log,
+        initUri,
+        uri,
+        iframesOnly,
+        programDateTimeStart,
+        programDateTimeInterval,
+        keyTags,
+        repeatKeys,
+        List.of());
+  }
+
+  /**
+   * @param adTags per segment (in log order), the ad marker lines to write before it (see {@link
+   *     org.openvod.engine.output.HlsAdTags}); empty for none
+   */
+  static String media(
+      SegmentLog log,
+      String initUri,
+      IntFunction<String> uri,
+      boolean iframesOnly,
+      Instant programDateTimeStart,
+      int programDateTimeInterval,
+      List<String> keyTags,
+      boolean repeatKeys,
+      List<List<String>> adTags) {
     StringBuilder s = new StringBuilder();
     s.append("#EXTM3U\n#EXT-X-VERSION:6\n");
     s.append("#EXT-X-TARGETDURATION:").append(targetDuration(log.entries(), log)).append('\n');
@@ -34,15 +84,26 @@ final class CmafPlaylists {
     if (iframesOnly) {
       s.append("#EXT-X-I-FRAMES-ONLY\n");
     }
+    keyTags.forEach(tag -> s.append(tag).append('\n'));
     s.append("#EXT-X-MAP:URI=\"").append(initUri).append("\"\n");
     double nextDateTime = 0;
     double elapsed = 0;
+    boolean firstSegment = true;
+    int index = 0;
     for (SegmentLog.Entry e : log.entries()) {
+      if (repeatKeys && !firstSegment) {
+        keyTags.forEach(tag -> s.append(tag).append('\n'));
+      }
+      firstSegment = false;
       if (programDateTimeStart != null && programDateTimeInterval > 0 && elapsed >= nextDateTime) {
         Instant at = programDateTimeStart.plusNanos(Math.round(elapsed * 1e9));
         s.append("#EXT-X-PROGRAM-DATE-TIME:").append(DATE_TIME.format(at)).append('\n');
         nextDateTime = elapsed + programDateTimeInterval - 1e-6;
       }
+      if (index < adTags.size()) {
+        adTags.get(index).forEach(tag -> s.append(tag).append('\n'));
+      }
+      index++;
       s.append("#EXTINF:").append(decimal(log.seconds(e.duration()), 5)).append(",\n");
       s.append(uri.apply(e.number())).append('\n');
       elapsed += log.seconds(e.duration());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.openvod.engine.encrypt.ProtectionReceiver;
 import org.openvod.engine.encrypt.TrackProtection;
+import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
@@ -28,6 +29,8 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
   /** Every fMP4 output keeps the same distinct audio tracks as HLS-TS does. */
   private final DistinctAudio distinctAudio = new DistinctAudio();
 
+  private final List<AdMarker> adMarkers = new ArrayList<>();
+
   protected FragmentedOutput(OutputSpec spec) {
     this.spec = spec;
   }
@@ -37,12 +40,20 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
     return spec.includeEncoderConfigurationInSegments();
   }
 
+  /** Sent by the encryptor stage before the track's stream info: its samples come encrypted. */
+  @Override
+  public void onTrackProtection(int trackId, TrackProtection protection) {
+    protections.put(trackId, protection);
+  }
+
   @Override
   public void onStreamInfo(StreamInfo info) throws Exception {
     if (info.kind() == TrackKind.SUBTITLE || !accepts(info) || !distinctAudio.admit(info)) {
       return;
     }
-    tracks.put(info.trackId(), new FragmentedTrack(info, parameterSetsInBand()));
+    tracks.put(
+        info.trackId(),
+        new FragmentedTrack(info, parameterSetsInBand(), protections.get(info.trackId())));
   }
 
   @Override
@@ -62,6 +73,19 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
         onSegment(track, segment);
       }
     }
+  }
+
+  /** Keeps the markers the segmenter placed, for the manifests. */
+  @Override
+  public void onAdMarker(AdMarker marker) {
+    if (marker.segmentIndex() >= 0) {
+      adMarkers.add(marker);
+    }
+  }
+
+  /** The placed ad markers, in the order they came (segment indexes of the first video track). */
+  protected List<AdMarker> adMarkers() {
+    return adMarkers;
   }
 
   @Override

@@ -14,13 +14,15 @@ final class AudioRenditionMuxer {
   private final TsClock clock;
   private final TsStream stream;
   private final TsSegmentWriter writer;
+  private final SegmentSealer sealer;
   private List<Sample> current = new ArrayList<>();
 
   AudioRenditionMuxer(RenditionSegments record, OutputSink sink, TsClock clock) {
     this.record = record;
     this.sink = sink;
     this.clock = clock;
-    this.stream = new TsStream(record.main, 0x101);
+    this.sealer = new SegmentSealer(record, sink, false);
+    this.stream = new TsStream(record.main, 0x101, VariantMuxer.sampleAes(record, record.main));
     this.writer = new TsSegmentWriter(List.of(stream));
   }
 
@@ -42,15 +44,16 @@ final class AudioRenditionMuxer {
               stream, s, clock.ticks(s.pts(), scale), clock.ticks(s.dts(), scale)));
     }
     current = new ArrayList<>();
-    TsSegmentWriter.Segment bytes = writer.write(timed);
-    String path = String.format("%s/seg_%05d.ts", record.folder, record.segments.size());
-    sink.put(path, bytes.data(), HlsTsOutput.TS_TYPE);
+    int index = record.segments.size();
+    TsSegmentWriter.Segment bytes = writer.write(timed, sealer.sampleAesIv(index));
+    String path = String.format("%s/seg_%05d.ts", record.folder, index);
+    long size = sealer.put(path, index, bytes);
     record.segments.add(
         new SegmentRecord(
             path,
             start / (double) scale,
             duration / (double) scale,
-            bytes.data().length,
+            size,
             List.of(),
             clock.ticks(start + duration, scale)));
   }

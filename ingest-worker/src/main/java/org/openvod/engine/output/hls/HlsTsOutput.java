@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Codec;
+import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.output.DistinctAudio;
+import org.openvod.engine.output.HlsAdTags;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputSpec;
 import org.openvod.engine.pipeline.MediaHandler;
@@ -48,9 +51,13 @@ public final class HlsTsOutput implements MediaHandler {
   private final List<RenditionSegments> variantRecords = new ArrayList<>();
   private final List<RenditionSegments> audioRecords = new ArrayList<>();
   private final Map<Integer, RenditionSegments> subtitleRecords = new LinkedHashMap<>();
+  private final List<AdMarker> adMarkers = new ArrayList<>();
   private boolean laidOut;
 
-  public HlsTsOutput(OutputSpec spec, Instant programDateTimeStart) {
+  /**
+   * @throws PackagingException the spec asks for an encryption mode HLS-TS cannot carry
+   */
+  public HlsTsOutput(OutputSpec spec, Instant programDateTimeStart) throws PackagingException {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.programDateTimeStart = programDateTimeStart == null ? Instant.EPOCH : programDateTimeStart;
     if (spec.sink() == null) {
@@ -59,6 +66,7 @@ public final class HlsTsOutput implements MediaHandler {
     if (spec.manifests() == null || spec.manifests().isEmpty()) {
       throw new IllegalArgumentException("output " + spec.outputId() + " has no manifest");
     }
+    HlsEncryption.check(spec);
   }
 
   @Override
@@ -70,7 +78,7 @@ public final class HlsTsOutput implements MediaHandler {
   }
 
   @Override
-  public void onSample(Sample sample) throws IOException {
+  public void onSample(Sample sample) throws IOException, PackagingException {
     layOut();
     RenditionSegments subtitle = subtitleRecords.get(sample.trackId());
     if (subtitle != null) {
@@ -89,9 +97,17 @@ public final class HlsTsOutput implements MediaHandler {
     }
   }
 
+  /** Placed by the segmenter; written into the media playlists per manifest's adMarkers. */
+  @Override
+  public void onAdMarker(AdMarker marker) {
+    if (marker.segmentIndex() >= 0) {
+      adMarkers.add(marker);
+    }
+  }
+
   @Override
   public void onSegmentEnd(int trackId, int index, long startTime, long duration)
-      throws IOException {
+      throws IOException, PackagingException {
     layOut();
     for (VariantMuxer variant : variants) {
       variant.onSegmentEnd(trackId, startTime, duration);
@@ -104,7 +120,7 @@ public final class HlsTsOutput implements MediaHandler {
   }
 
   @Override
-  public void onEnd() throws IOException {
+  public void onEnd() throws IOException, PackagingException {
     layOut();
     for (VariantMuxer variant : variants) {
       variant.onEnd();
@@ -140,7 +156,7 @@ public final class HlsTsOutput implements MediaHandler {
   }
 
   /** Decides variants and audio renditions once every stream info is known. */
-  private void layOut() {
+  private void layOut() throws PackagingException {
     if (laidOut) {
       return;
     }
@@ -164,6 +180,7 @@ public final class HlsTsOutput implements MediaHandler {
         audio.stream().filter(a -> !videoRenditions.contains(a.renditionId())).toList();
     boolean allNinety = infos.values().stream().allMatch(i -> i.timescale() == 90000);
     TsClock clock = new TsClock(allNinety ? 0 : TsClock.SHIFT);
+    boolean iframes = spec.manifests().stream().anyMatch(ManifestSpec::includeIframeOnlyStream);
     for (StreamInfo v : video) {
       List<StreamInfo> muxed = List.of();
       if (!spec.useAudioRenditionGroup()) {
@@ -176,7 +193,8 @@ public final class HlsTsOutput implements MediaHandler {
       }
       RenditionSegments record = new RenditionSegments("v" + variantRecords.size(), v, muxed);
       variantRecords.add(record);
-      variants.add(new VariantMuxer(record, spec.sink(), clock));
+      HlsEncryption.assign(spec, record);
+      variants.add(new VariantMuxer(record, spec.sink(), clock, iframes));
     }
     for (StreamInfo info : infos.values()) {
       if (info.kind() == TrackKind.SUBTITLE && info.codec() == Codec.WEBVTT) {
@@ -190,6 +208,7 @@ public final class HlsTsOutput implements MediaHandler {
         if (distinct.admit(a)) {
           RenditionSegments record = new RenditionSegments("a" + audioRecords.size(), a, List.of());
           audioRecords.add(record);
+          HlsEncryption.assign(spec, record);
           audioRenditions.add(new AudioRenditionMuxer(record, spec.sink(), clock));
         }
       }
@@ -228,7 +247,9 @@ public final class HlsTsOutput implements MediaHandler {
     Set<String> names = new LinkedHashSet<>();
     for (RenditionSegments audio : audioRecords) {
       String uri = name + "_" + audio.folder + ".m3u8";
-      put(uri, PlaylistWriter.media(audio, dates));
+      put(
+          uri,
+          PlaylistWriter.media(audio, dates, manifest.repeatExtXKey(), adTags(manifest, audio)));
       StreamInfo info = audio.main;
       String label = info.name() != null ? info.name() : info.language();
       if (label == null || label.isBlank()) {
@@ -268,11 +289,14 @@ public final class HlsTsOutput implements MediaHandler {
     List<PlaylistWriter.VariantEntry> entries = new ArrayList<>();
     for (RenditionSegments variant : selected) {
       String uri = name + "_" + variant.folder + ".m3u8";
-      put(uri, PlaylistWriter.media(variant, dates));
+      put(
+          uri,
+          PlaylistWriter.media(
+              variant, dates, manifest.repeatExtXKey(), adTags(manifest, variant)));
       String iframeUri = null;
       if (manifest.includeIframeOnlyStream()) {
         iframeUri = name + "_" + variant.folder + "_iframes.m3u8";
-        put(iframeUri, PlaylistWriter.iframes(variant));
+        put(iframeUri, PlaylistWriter.iframes(variant, manifest.repeatExtXKey()));
       }
       List<String> codecs = new ArrayList<>(List.of(variant.main.codecString()));
       variant.muxedAudio.forEach(a -> codecs.add(a.codecString()));
@@ -292,6 +316,13 @@ public final class HlsTsOutput implements MediaHandler {
       manifest.fileName(spec.format()),
       PlaylistWriter.multivariant(entries, audioEntries, subtitleEntries)
     };
+  }
+
+  private List<List<String>> adTags(ManifestSpec manifest, RenditionSegments rendition) {
+    return HlsAdTags.forSegments(
+        manifest.adMarkers(),
+        adMarkers,
+        rendition.segments.stream().map(SegmentRecord::durationSeconds).toList());
   }
 
   /** The variants a manifest's stream selection keeps, in its stream order. */

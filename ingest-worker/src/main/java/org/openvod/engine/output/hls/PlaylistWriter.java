@@ -21,15 +21,42 @@ final class PlaylistWriter {
   record DateTimes(Instant start, double zeroSeconds, int intervalSeconds) {}
 
   static String media(RenditionSegments rendition, DateTimes dates) {
-    StringBuilder out = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n");
+    return media(rendition, dates, false);
+  }
+
+  /**
+   * @param repeatExtXKey an encrypted rendition's EXT-X-KEY before every segment, not only when it
+   *     changes
+   */
+  static String media(RenditionSegments rendition, DateTimes dates, boolean repeatExtXKey) {
+    return media(rendition, dates, repeatExtXKey, List.of());
+  }
+
+  /**
+   * @param adTags per segment index, the ad marker lines to write before it (see {@link
+   *     org.openvod.engine.output.HlsAdTags}); shorter than the segments or empty for none
+   */
+  static String media(
+      RenditionSegments rendition,
+      DateTimes dates,
+      boolean repeatExtXKey,
+      List<List<String>> adTags) {
+    StringBuilder out = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:");
+    out.append(KeyTags.version(rendition, 3)).append('\n');
     out.append("#EXT-X-TARGETDURATION:").append(targetDuration(rendition.segments)).append('\n');
     out.append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n");
     double lastDate = Double.NEGATIVE_INFINITY;
+    KeyTags keys = new KeyTags(rendition.key, repeatExtXKey);
+    int index = 0;
     for (SegmentRecord s : rendition.segments) {
+      keys.before(index++, out);
       if (dates.intervalSeconds() > 0
           && s.startSeconds() - lastDate >= dates.intervalSeconds() - 1e-6) {
         lastDate = s.startSeconds();
         out.append("#EXT-X-PROGRAM-DATE-TIME:").append(date(dates, s.startSeconds())).append('\n');
+      }
+      if (index - 1 < adTags.size()) {
+        adTags.get(index - 1).forEach(line -> out.append(line).append('\n'));
       }
       out.append("#EXTINF:").append(seconds(s.durationSeconds())).append(",\n");
       out.append(s.path()).append('\n');
@@ -39,7 +66,16 @@ final class PlaylistWriter {
 
   /** The I-frame playlist: each key frame as a byte range of its TS segment. */
   static String iframes(RenditionSegments rendition) {
+    return iframes(rendition, false);
+  }
+
+  /**
+   * The I-frame playlist: each key frame as a byte range of its TS segment, or, for AES-128, as a
+   * file of its own (a byte range of a whole-segment-encrypted file cannot be decrypted alone).
+   */
+  static String iframes(RenditionSegments rendition, boolean repeatExtXKey) {
     List<String> entries = new ArrayList<>();
+    KeyTags keys = new KeyTags(rendition.key, repeatExtXKey);
     double maxDuration = 0;
     List<SegmentRecord> segments = rendition.segments;
     for (int i = 0; i < segments.size(); i++) {
@@ -49,19 +85,20 @@ final class PlaylistWriter {
         long next = nextKeyPts(segments, i, k);
         double duration = (next - key.pts()) / 90000.0;
         maxDuration = Math.max(maxDuration, Double.parseDouble(seconds(duration)));
-        entries.add(
-            "#EXTINF:"
-                + seconds(duration)
-                + ",\n#EXT-X-BYTERANGE:"
-                + key.length()
-                + "@"
-                + key.offset()
-                + "\n"
-                + s.path()
-                + "\n");
+        StringBuilder entry = new StringBuilder();
+        keys.before(i, entry);
+        entry.append("#EXTINF:").append(seconds(duration)).append(",\n");
+        if (keys.ownIframeFiles()) {
+          entry.append(RenditionKey.iframePath(rendition.folder, i, k)).append('\n');
+        } else {
+          entry.append("#EXT-X-BYTERANGE:").append(key.length()).append('@').append(key.offset());
+          entry.append('\n').append(s.path()).append('\n');
+        }
+        entries.add(entry.toString());
       }
     }
-    StringBuilder out = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:4\n");
+    StringBuilder out = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:");
+    out.append(KeyTags.version(rendition, 4)).append('\n');
     out.append("#EXT-X-TARGETDURATION:").append((long) Math.ceil(maxDuration)).append('\n');
     out.append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-I-FRAMES-ONLY\n");
     entries.forEach(out::append);

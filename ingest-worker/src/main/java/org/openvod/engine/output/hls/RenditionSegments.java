@@ -1,7 +1,9 @@
 package org.openvod.engine.output.hls;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.openvod.engine.media.StreamInfo;
 
 /**
@@ -17,6 +19,12 @@ final class RenditionSegments {
 
   /** Bytes of the main track's samples (the video bitrate stream selection filters by). */
   long mainSampleBytes;
+
+  /** How its segments are encrypted, or null when they are clear. */
+  RenditionKey key;
+
+  /** SAMPLE-AES: the tracks whose samples are encrypted (a track may be left clear). */
+  final Set<Integer> encryptedTracks = new HashSet<>();
 
   RenditionSegments(String folder, StreamInfo main, List<StreamInfo> muxedAudio) {
     this.folder = folder;

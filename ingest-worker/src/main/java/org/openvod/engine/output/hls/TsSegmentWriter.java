@@ -55,6 +55,14 @@ final class TsSegmentWriter {
    * @param samples every sample of the segment, in decode order across streams
    */
   Segment write(List<Timed> samples) {
+    return write(samples, null);
+  }
+
+  /**
+   * @param samples every sample of the segment, in decode order across streams
+   * @param iv the segment's IV for SAMPLE-AES streams, null when no stream is encrypted
+   */
+  Segment write(List<Timed> samples, byte[] iv) {
     ByteStore out = new ByteStore(estimate(samples));
     List<KeyFrame> keyFrames = new ArrayList<>();
     tables(out);
@@ -63,7 +71,7 @@ final class TsSegmentWriter {
     for (Timed t : samples) {
       if (t.stream().isVideo()) {
         if (t.sample().keyframe()) {
-          flushAudio(audio, out);
+          flushAudio(audio, out, iv);
           long start;
           if (tablesFresh) {
             start = 0;
@@ -71,21 +79,21 @@ final class TsSegmentWriter {
             start = out.size();
             tables(out);
           }
-          writePes(out, t.stream(), t.pts(), t.dts(), t.stream().payload(t.sample()), true);
+          writePes(out, t.stream(), t.pts(), t.dts(), t.stream().payload(t.sample(), iv), true);
           keyFrames.add(new KeyFrame(start, out.size() - start, t.pts()));
         } else {
-          writePes(out, t.stream(), t.pts(), t.dts(), t.stream().payload(t.sample()), false);
+          writePes(out, t.stream(), t.pts(), t.dts(), t.stream().payload(t.sample(), iv), false);
         }
       } else {
         List<Timed> pending = audio.computeIfAbsent(t.stream(), k -> new ArrayList<>());
         pending.add(t);
         if (size(pending) >= AUDIO_PES_TARGET) {
-          flushAudio(t.stream(), pending, out);
+          flushAudio(t.stream(), pending, out, iv);
         }
       }
       tablesFresh = false;
     }
-    flushAudio(audio, out);
+    flushAudio(audio, out, iv);
     return new Segment(out.toByteArray(), keyFrames);
   }
 
@@ -105,19 +113,19 @@ final class TsSegmentWriter {
     return n;
   }
 
-  private void flushAudio(Map<TsStream, List<Timed>> audio, ByteStore out) {
+  private void flushAudio(Map<TsStream, List<Timed>> audio, ByteStore out, byte[] iv) {
     for (TsStream stream : streams) {
       List<Timed> pending = audio.get(stream);
       if (pending != null && !pending.isEmpty()) {
-        flushAudio(stream, pending, out);
+        flushAudio(stream, pending, out, iv);
       }
     }
   }
 
-  private void flushAudio(TsStream stream, List<Timed> pending, ByteStore out) {
+  private void flushAudio(TsStream stream, List<Timed> pending, ByteStore out, byte[] iv) {
     ByteStore payload = new ByteStore(AUDIO_PES_TARGET + 2048);
     for (Timed t : pending) {
-      payload.write(stream.payload(t.sample()));
+      payload.write(stream.payload(t.sample(), iv));
     }
     Timed first = pending.get(0);
     writePes(out, stream, first.pts(), first.pts(), payload.toByteArray(), false);
@@ -234,7 +242,14 @@ final class TsSegmentWriter {
   }
 
   private byte[] pmtSection() {
-    int length = 13 + 5 * streams.size();
+    int length = 13;
+    for (TsStream stream : streams) {
+      length += 5 + stream.descriptors.length;
+    }
+    if (3 + length > PACKET - 5) {
+      throw new IllegalArgumentException(
+          "the PMT of " + streams.size() + " streams needs two packets");
+    }
     byte[] s = new byte[3 + length];
     s[0] = 2;
     s[1] = (byte) (0xb0 | (length >> 8));
@@ -253,9 +268,10 @@ final class TsSegmentWriter {
       s[p] = (byte) stream.streamType;
       s[p + 1] = (byte) (0xe0 | (stream.pid >> 8));
       s[p + 2] = (byte) stream.pid;
-      s[p + 3] = (byte) 0xf0;
-      s[p + 4] = 0;
-      p += 5;
+      s[p + 3] = (byte) (0xf0 | (stream.descriptors.length >> 8));
+      s[p + 4] = (byte) stream.descriptors.length;
+      System.arraycopy(stream.descriptors, 0, s, p + 5, stream.descriptors.length);
+      p += 5 + stream.descriptors.length;
     }
     crc(s);
     return s;

@@ -4,6 +4,7 @@ import java.util.List;
 import org.openvod.engine.codec.Aac;
 import org.openvod.engine.codec.H264;
 import org.openvod.engine.codec.H265;
+import org.openvod.engine.encrypt.SampleAesEncryptor;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
@@ -11,6 +12,11 @@ import org.openvod.engine.media.StreamInfo;
 /**
  * One elementary stream of a TS output: its PID, stream type, and how a sample becomes PES payload
  * (Annex B with an AUD and, before key frames, parameter sets; ADTS-framed AAC; AC-3 as is).
+ *
+ * <p>A SAMPLE-AES stream encrypts each sample as it becomes payload, with the IV of the segment
+ * being written, and is signalled as Apple's format asks: stream types 0xdb (H.264), 0xcf (AAC),
+ * 0xc1 (AC-3), 0xc2 (E-AC-3), a private data indicator descriptor and, for audio, a registration
+ * descriptor with the audio setup information.
  */
 final class TsStream {
 
@@ -23,14 +29,26 @@ final class TsStream {
   final int streamType;
   final int streamId;
   private final List<byte[]> parameterSets;
+  private final SampleAesEncryptor sampleAes;
+
+  /** The PMT's ES_info descriptors of this stream (empty when clear). */
+  final byte[] descriptors;
 
   TsStream(StreamInfo info, int pid) {
+    this(info, pid, null);
+  }
+
+  /**
+   * @param sampleAes encrypts this stream's samples (SAMPLE-AES), or null for a clear stream
+   */
+  TsStream(StreamInfo info, int pid, SampleAesEncryptor sampleAes) {
     this.info = info;
     this.pid = pid;
+    this.sampleAes = sampleAes;
     Codec codec = info.codec();
     switch (codec) {
       case H264 -> {
-        streamType = 0x1b;
+        streamType = sampleAes != null ? 0xdb : 0x1b;
         streamId = 0xe0;
         parameterSets = H264.parameterSets(info.decoderConfig());
       }
@@ -40,17 +58,17 @@ final class TsStream {
         parameterSets = H265.parameterSets(info.decoderConfig());
       }
       case AAC -> {
-        streamType = 0x0f;
+        streamType = sampleAes != null ? 0xcf : 0x0f;
         streamId = 0xc0;
         parameterSets = List.of();
       }
       case AC3 -> {
-        streamType = 0x81;
+        streamType = sampleAes != null ? 0xc1 : 0x81;
         streamId = 0xbd;
         parameterSets = List.of();
       }
       case EAC3 -> {
-        streamType = 0x87;
+        streamType = sampleAes != null ? 0xc2 : 0x87;
         streamId = 0xbd;
         parameterSets = List.of();
       }
@@ -60,27 +78,48 @@ final class TsStream {
       throw new IllegalArgumentException(
           "AAC track " + info.trackId() + " has no AudioSpecificConfig");
     }
+    this.descriptors = sampleAes == null ? new byte[0] : SampleAesSignalling.descriptors(info);
+  }
+
+  boolean encrypted() {
+    return sampleAes != null;
   }
 
   boolean isVideo() {
     return streamId == 0xe0;
   }
 
-  /** The PES payload of one sample. */
+  /** The PES payload of one sample of a clear stream. */
   byte[] payload(Sample sample) {
+    return payload(sample, null);
+  }
+
+  /**
+   * The PES payload of one sample.
+   *
+   * @param iv the IV of the segment being written; used (and required) by SAMPLE-AES streams
+   */
+  byte[] payload(Sample sample, byte[] iv) {
+    byte[] data = sample.data();
+    if (sampleAes != null) {
+      if (iv == null) {
+        throw new IllegalStateException("SAMPLE-AES stream " + pid + " written without an IV");
+      }
+      data = sampleAes.encrypt(data, iv);
+    }
     switch (info.codec()) {
       case H264, H265 -> {
-        return annexB(sample);
+        return annexB(data, sample.keyframe());
       }
       case AAC -> {
-        byte[] header = Aac.adtsHeader(info.decoderConfig(), sample.data().length);
-        byte[] out = new byte[header.length + sample.data().length];
+        byte[] header = Aac.adtsHeader(info.decoderConfig(), data.length);
+        byte[] out = new byte[header.length + data.length];
         System.arraycopy(header, 0, out, 0, header.length);
-        System.arraycopy(sample.data(), 0, out, header.length, sample.data().length);
+        System.arraycopy(data, 0, out, header.length, data.length);
         return out;
       }
       default -> {
-        return sample.data();
+        return data;
       }
     }
   }
@@ -91,9 +130,8 @@ final class TsStream {
    * it (AUD, parameter sets before key frames that carry none, each unit but AUDs after a start
    * code).
    */
-  private byte[] annexB(Sample sample) {
+  private byte[] annexB(byte[] data, boolean keyframe) {
     boolean hevc = info.codec() == Codec.H265;
-    byte[] data = sample.data();
     byte[] aud = hevc ? H265_AUD : H264_AUD;
     long size = aud.length;
     boolean inBand = false;
@@ -113,7 +151,7 @@ final class TsStream {
       }
       p += n;
     }
-    boolean withParameterSets = sample.keyframe() && !inBand;
+    boolean withParameterSets = keyframe && !inBand;
     if (withParameterSets) {
       for (byte[] unit : parameterSets) {
         size += START.length + unit.length;

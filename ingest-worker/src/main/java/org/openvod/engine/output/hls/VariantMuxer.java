@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvod.engine.encrypt.SampleAesEncryptor;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.output.OutputSink;
@@ -34,23 +35,43 @@ final class VariantMuxer {
   private final Map<Integer, Long> audioProgress = new LinkedHashMap<>();
   private final TsSegmentWriter writer;
   private final Deque<Waiting> waiting = new ArrayDeque<>();
+  private final SegmentSealer sealer;
   private List<Sample> current = new ArrayList<>();
 
   VariantMuxer(RenditionSegments record, OutputSink sink, TsClock clock) {
+    this(record, sink, clock, false);
+  }
+
+  /**
+   * @param iframeFiles AES-128: also write each key frame as a file of its own, for I-frame
+   *     playlists
+   */
+  VariantMuxer(RenditionSegments record, OutputSink sink, TsClock clock, boolean iframeFiles) {
     this.record = record;
     this.sink = sink;
     this.clock = clock;
-    this.video = new TsStream(record.main, 0x100);
+    this.sealer = new SegmentSealer(record, sink, iframeFiles);
+    this.video = new TsStream(record.main, 0x100, sampleAes(record, record.main));
     List<TsStream> streams = new ArrayList<>(List.of(video));
     int pid = 0x101;
     for (StreamInfo info : record.muxedAudio) {
-      TsStream stream = new TsStream(info, pid++);
+      TsStream stream = new TsStream(info, pid++, sampleAes(record, info));
       streams.add(stream);
       audio.put(info.trackId(), stream);
       audioQueues.put(info.trackId(), new ArrayDeque<>());
       audioProgress.put(info.trackId(), Long.MIN_VALUE);
     }
     this.writer = new TsSegmentWriter(streams);
+  }
+
+  /** The SAMPLE-AES encryptor of one track of the rendition, or null when it stays clear. */
+  static SampleAesEncryptor sampleAes(RenditionSegments record, StreamInfo info) {
+    if (record.key == null
+        || !record.key.sampleAes()
+        || !record.encryptedTracks.contains(info.trackId())) {
+      return null;
+    }
+    return new SampleAesEncryptor(record.key.protectionKey().key(), info.codec());
   }
 
   boolean handles(int trackId) {
@@ -129,16 +150,17 @@ final class VariantMuxer {
     timed.sort(
         Comparator.comparingLong(TsSegmentWriter.Timed::dts)
             .thenComparing(t -> t.stream().isVideo() ? 0 : 1));
-    TsSegmentWriter.Segment bytes = writer.write(timed);
-    String path = String.format("%s/seg_%05d.ts", record.folder, record.segments.size());
-    sink.put(path, bytes.data(), HlsTsOutput.TS_TYPE);
+    int index = record.segments.size();
+    TsSegmentWriter.Segment bytes = writer.write(timed, sealer.sampleAesIv(index));
+    String path = String.format("%s/seg_%05d.ts", record.folder, index);
+    long size = sealer.put(path, index, bytes);
     long end90 = clock.ticks(segment.start() + segment.duration(), vScale);
     record.segments.add(
         new SegmentRecord(
             path,
             segment.start() / (double) vScale,
             segment.duration() / (double) vScale,
-            bytes.data().length,
+            size,
             bytes.keyFrames(),
             end90));
   }

@@ -1,9 +1,13 @@
 package org.openvod.engine.output.mss;
 
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openvod.engine.encrypt.DrmSignal;
+import org.openvod.engine.encrypt.TrackProtection;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.fmp4.FragmentedTrack;
@@ -40,8 +44,44 @@ final class SmoothManifest {
       streamIndex(
           xml, "audio", e.getKey(), e.getValue().get(0).track.info().language(), e.getValue());
     }
+    List<MssOutput.SmoothTrack> all = new ArrayList<>(videos);
+    audio.values().forEach(all::addAll);
+    protection(xml, all);
     xml.end("SmoothStreamingMedia");
     return xml.toString();
+  }
+
+  /**
+   * MS-SSTR 2.2.2.2: {@code <Protection><ProtectionHeader SystemID="...">base64</ProtectionHeader>}
+   * per DRM system that gave a Smooth protection header (PlayReady's, whose KID clients put into
+   * the tenc they build). Nothing for clear tracks.
+   */
+  private static void protection(XmlText xml, List<MssOutput.SmoothTrack> tracks) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (MssOutput.SmoothTrack t : tracks) {
+      TrackProtection p = t.track.protection();
+      if (p == null) {
+        continue;
+      }
+      for (DrmSignal signal : p.signals()) {
+        String header = signal.mssProtectionHeader();
+        if (header != null && !header.isBlank()) {
+          headers.putIfAbsent(
+              signal.systemId().toString().toUpperCase(Locale.ROOT) + "|" + header.strip(),
+              header.strip());
+        }
+      }
+    }
+    if (headers.isEmpty()) {
+      return;
+    }
+    xml.start("Protection");
+    for (Map.Entry<String, String> e : headers.entrySet()) {
+      String systemId = e.getKey().substring(0, e.getKey().indexOf('|'));
+      xml.start("ProtectionHeader").attr("SystemID", systemId).text(e.getValue());
+      xml.end("ProtectionHeader");
+    }
+    xml.end("Protection");
   }
 
   private static void streamIndex(

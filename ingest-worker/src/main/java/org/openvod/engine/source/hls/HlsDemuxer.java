@@ -7,11 +7,13 @@ import static org.openvod.engine.media.PackagingException.Reason.UNSUPPORTED_CON
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
@@ -135,6 +137,10 @@ public final class HlsDemuxer implements Demuxer {
     }
     long zeroPts = firstPts(firsts.get(0));
 
+    Set<String> markers = new HashSet<>();
+    for (RenditionReader.SegmentFrames first : firsts) {
+      emitMarkers(first, markers, downstream);
+    }
     int done = 0;
     for (int r = 0; r < readers.size(); r++) {
       emit(firsts.get(r), tracks.get(r), downstream);
@@ -164,7 +170,9 @@ public final class HlsDemuxer implements Demuxer {
         StreamInfo info = subtitleInfos.get(subtitlePick);
         downstream.onSample(subtitleReaders.get(subtitlePick).readNext(info.trackId(), zeroPts));
       } else if (pick >= 0) {
-        emit(readers.get(pick).readNext(), tracks.get(pick), downstream);
+        RenditionReader.SegmentFrames segment = readers.get(pick).readNext();
+        emitMarkers(segment, markers, downstream);
+        emit(segment, tracks.get(pick), downstream);
       } else {
         break;
       }
@@ -318,6 +326,20 @@ public final class HlsDemuxer implements Demuxer {
     }
     long span = frames.get(frames.size() - 1).dts() - frames.get(0).dts();
     return span <= 0 ? 0 : (frames.size() - 1) * 90000.0 / span;
+  }
+
+  /**
+   * Sends a segment's ad markers ahead of its samples. Every variant usually carries the same
+   * SCTE-35 sections and cue tags: a marker goes out once per kind, time and event id.
+   */
+  private static void emitMarkers(
+      RenditionReader.SegmentFrames segment, Set<String> sent, MediaHandler downstream)
+      throws Exception {
+    for (AdMarker marker : segment.markers()) {
+      if (sent.add(marker.kind() + "|" + marker.time() + "|" + marker.eventId())) {
+        downstream.onAdMarker(marker);
+      }
+    }
   }
 
   /** Sends one segment's frames, interleaved by decode time across its streams. */

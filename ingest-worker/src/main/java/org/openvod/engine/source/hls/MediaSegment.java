@@ -1,5 +1,7 @@
 package org.openvod.engine.source.hls;
 
+import java.util.List;
+
 /**
  * One segment of a media playlist.
  *
@@ -7,5 +9,17 @@ package org.openvod.engine.source.hls;
  * @param durationSeconds its EXTINF
  * @param offset first byte of an EXT-X-BYTERANGE, or 0
  * @param length bytes of an EXT-X-BYTERANGE, or -1 for the whole file
+ * @param cueTags the ad marker tags written before it (see {@link CueTags}), in order
  */
-record MediaSegment(String path, double durationSeconds, long offset, long length) {}
+record MediaSegment(
+    String path, double durationSeconds, long offset, long length, List<String> cueTags) {
+
+  MediaSegment {
+    cueTags = List.copyOf(cueTags);
+  }
+
+  /** A segment without ad marker tags. */
+  MediaSegment(String path, double durationSeconds, long offset, long length) {
+    this(path, durationSeconds, offset, length, List.of());
+  }
+}

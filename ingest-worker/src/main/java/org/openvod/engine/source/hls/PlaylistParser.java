@@ -88,8 +88,11 @@ final class PlaylistParser {
     Long rangeOffset = null;
     String lastRangePath = null;
     long lastRangeEnd = 0;
+    List<String> cueTags = new ArrayList<>();
     for (String line : lines) {
-      if (line.startsWith("#EXTINF:")) {
+      if (CueTags.isCueTag(line)) {
+        cueTags.add(line);
+      } else if (line.startsWith("#EXTINF:")) {
         String value = after(line);
         int comma = value.indexOf(',');
         String seconds = (comma < 0 ? value : value.substring(0, comma)).trim();
@@ -146,7 +149,8 @@ final class PlaylistParser {
           lastRangePath = segmentPath;
           lastRangeEnd = offset + length;
         }
-        segments.add(new MediaSegment(segmentPath, duration, offset, length));
+        segments.add(new MediaSegment(segmentPath, duration, offset, length, cueTags));
+        cueTags = new ArrayList<>();
         duration = null;
         rangeLength = -1;
         rangeOffset = null;

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvod.engine.codec.Scte35;
+import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.source.ByteSource;
 import org.openvod.engine.source.SourceLocator;
 
@@ -17,8 +20,14 @@ import org.openvod.engine.source.SourceLocator;
  */
 final class RenditionReader {
 
-  /** The access units of one segment, per PID in PMT order, times unwrapped. */
-  record SegmentFrames(Map<Integer, List<EsFrame>> byPid) {}
+  /**
+   * The access units of one segment, per PID in PMT order, times unwrapped; and the ad markers of
+   * its SCTE-35 sections and playlist cue tags.
+   */
+  record SegmentFrames(Map<Integer, List<EsFrame>> byPid, List<AdMarker> markers) {}
+
+  /** An SCTE-35 section and the 33-bit pts of the PES read last before it ("now"). */
+  private record Section(byte[] data, long now) {}
 
   private final SourceLocator source;
   private final MediaPlaylist playlist;
@@ -68,6 +77,8 @@ final class RenditionReader {
     lastSegmentBytes = data.length;
     String file = segment.path();
     Map<Integer, List<EsFrame>> frames = new LinkedHashMap<>();
+    List<Section> sections = new ArrayList<>();
+    long[] lastPts = {-1};
     packets.read(
         data,
         file,
@@ -87,8 +98,16 @@ final class RenditionReader {
           }
 
           @Override
+          public void onSection(TsPacketReader.EsEntry stream, byte[] section) {
+            sections.add(new Section(section, lastPts[0]));
+          }
+
+          @Override
           public void onPes(TsPacketReader.EsEntry stream, long pts, long dts, byte[] payload)
               throws PackagingException {
+            if (pts >= 0) {
+              lastPts[0] = pts;
+            }
             EsParser parser = parsers.get(stream.pid());
             if (parser != null) {
               parser.onPes(
@@ -120,7 +139,59 @@ final class RenditionReader {
     }
     nextStartSeconds += segment.durationSeconds();
     next++;
-    return new SegmentFrames(unwrapped);
+    return new SegmentFrames(unwrapped, markers(segment, sections, unwrapped));
+  }
+
+  /**
+   * The segment's markers: each SCTE-35 section at its splice time (or, for "now", at the pts read
+   * before it), then the playlist's cue tags at the segment's first presentation time. Sections
+   * that are no valid splice_info_section are skipped: a broken ad marker is no reason to refuse
+   * the media.
+   */
+  private List<AdMarker> markers(
+      MediaSegment segment, List<Section> sections, Map<Integer, List<EsFrame>> frames) {
+    if (sections.isEmpty() && segment.cueTags().isEmpty()) {
+      return List.of();
+    }
+    List<AdMarker> out = new ArrayList<>();
+    for (Section section : sections) {
+      Scte35.Signal signal;
+      try {
+        signal = Scte35.parse(section.data());
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      long time = signal == null ? -1 : signal.time() >= 0 ? signal.time() : section.now();
+      if (time >= 0) {
+        out.add(
+            AdMarker.of(
+                unwrapper.nearest(time),
+                AdMarker.Kind.valueOf(signal.type().name()),
+                signal.duration(),
+                signal.eventId(),
+                section.data(),
+                List.of()));
+      }
+    }
+    // the segment starts where its video does (the segmenter cuts at a video key frame)
+    long start = Long.MAX_VALUE;
+    long anyStart = Long.MAX_VALUE;
+    for (Map.Entry<Integer, List<EsFrame>> e : frames.entrySet()) {
+      EsParser parser = parsers.get(e.getKey());
+      boolean video =
+          parser != null && parser.format() != null && parser.format().kind() == TrackKind.VIDEO;
+      for (EsFrame f : e.getValue()) {
+        anyStart = Math.min(anyStart, f.pts());
+        if (video) {
+          start = Math.min(start, f.pts());
+        }
+      }
+    }
+    start = start == Long.MAX_VALUE ? anyStart : start;
+    if (start != Long.MAX_VALUE) {
+      out.addAll(CueTags.markers(segment.cueTags(), start));
+    }
+    return out;
   }
 
   /** pts - dts of one frame, which may straddle a 33-bit wrap. */

@@ -22,4 +22,21 @@ final class TimestampUnwrapper {
     last = candidate;
     return candidate;
   }
+
+  /**
+   * The continuous time of a 33-bit timestamp near the last one unwrapped, without moving on: for
+   * times that are not samples (an SCTE-35 splice time a little ahead).
+   */
+  long nearest(long t33) {
+    if (last == Long.MIN_VALUE) {
+      return t33;
+    }
+    long candidate = Math.floorDiv(last, WRAP) * WRAP + t33;
+    if (candidate - last > HALF) {
+      candidate -= WRAP;
+    } else if (last - candidate > HALF) {
+      candidate += WRAP;
+    }
+    return candidate;
+  }
 }

@@ -30,7 +30,16 @@ final class TsPacketReader {
      * @param dts 33-bit DTS, or -1 (then equal to pts)
      */
     void onPes(EsEntry stream, long pts, long dts, byte[] payload) throws PackagingException;
+
+    /** One whole section of an SCTE-35 stream (stream type 0x86), CRC included. */
+    default void onSection(EsEntry stream, byte[] section) throws PackagingException {}
   }
+
+  /** SCTE-35 splice information (ANSI/SCTE 35): sections, not PES. */
+  static final int SCTE35_STREAM_TYPE = 0x86;
+
+  /** Largest section (12-bit section_length + 3 bytes of header). */
+  private static final int MAX_SECTION = 4096 + 3;
 
   private int pmtPid = -1;
   private Map<Integer, EsEntry> streams = Map.of();
@@ -131,6 +140,8 @@ final class TsPacketReader {
       if (unitStart) {
         pmt(d, payload, end, file, listener);
       }
+    } else if (stream.streamType() == SCTE35_STREAM_TYPE) {
+      section(stream, d, payload, end, unitStart, listener);
     } else {
       if (unitStart) {
         flush(stream, file, listener);
@@ -143,6 +154,62 @@ final class TsPacketReader {
       if (open[pid]) {
         pes[pid].write(d, payload, end - payload);
       }
+    }
+  }
+
+  /**
+   * Gathers the sections of an SCTE-35 PID. A packet that starts a section begins with a
+   * pointer_field, after which the bytes before it end the previous section; several sections may
+   * follow each other, and 0xFF stuffing ends the packet's sections.
+   */
+  private void section(
+      EsEntry stream, byte[] d, int payload, int end, boolean unitStart, PesListener listener)
+      throws PackagingException {
+    int pid = stream.pid();
+    if (pes[pid] == null) {
+      pes[pid] = new ByteStore(256);
+    }
+    ByteStore buffer = pes[pid];
+    int from = payload;
+    if (unitStart) {
+      int pointer = d[payload] & 0xff;
+      from = payload + 1;
+      int tail = Math.min(end, from + pointer);
+      if (open[pid]) {
+        buffer.write(d, from, tail - from);
+        emitSections(stream, buffer, listener);
+      }
+      buffer.clear();
+      open[pid] = true;
+      from = tail;
+    }
+    if (!open[pid] || from >= end) {
+      return;
+    }
+    buffer.write(d, from, end - from);
+    emitSections(stream, buffer, listener);
+  }
+
+  /** Sends every whole section at the start of {@code buffer} and keeps what is left. */
+  private void emitSections(EsEntry stream, ByteStore buffer, PesListener listener)
+      throws PackagingException {
+    int at = 0;
+    while (buffer.size() - at >= 3 && (buffer.get(at) & 0xff) != 0xff) {
+      int length = 3 + (((buffer.get(at + 1) & 0x0f) << 8) | (buffer.get(at + 2) & 0xff));
+      if (buffer.size() - at < length) {
+        break;
+      }
+      listener.onSection(stream, buffer.copy(at, at + length));
+      at += length;
+    }
+    boolean stuffing = buffer.size() - at > 0 && (buffer.get(at) & 0xff) == 0xff;
+    if (stuffing || buffer.size() - at > MAX_SECTION) {
+      buffer.clear();
+      open[stream.pid()] = false; // nothing more until the next section starts
+    } else if (at > 0) {
+      byte[] rest = buffer.copy(at, buffer.size());
+      buffer.clear();
+      buffer.write(rest);
     }
   }
 
@@ -211,6 +278,9 @@ final class TsPacketReader {
 
   private void flush(EsEntry stream, String file, PesListener listener) throws PackagingException {
     ByteStore buffer = pes[stream.pid()];
+    if (stream.streamType() == SCTE35_STREAM_TYPE) {
+      return; // sections end by their own length
+    }
     if (!open[stream.pid()] || buffer.size() == 0) {
       return;
     }
