@@ -4,10 +4,12 @@
 //
 //   node players/play.mjs --player hlsjs|dashjs|shaka --url URL [--seconds 6] [--switch]
 //                         [--rate 1] [--no-audio] [--timeout 40] [--stall 10]
+//                         [--clearkey KIDHEX:KEYHEX ...]
 //     plays one URL; exit code 0 only when ok.
 //   node players/play.mjs --serve [--parallel 2]
 //     reads one JSON request a line on stdin ({"id":..., "player":..., "url":..., "seconds":6,
-//     "switch":false, "rate":1, "noAudio":false, "timeout":40, "stall":10}), plays up to
+//     "switch":false, "rate":1, "noAudio":false, "timeout":40, "stall":10,
+//     "clearKeys":{"KIDHEX":"KEYHEX"}}), plays up to
 //     --parallel of them at once in one browser (a fresh browser context each), and prints one
 //     result line per request, with its id. Exits when stdin ends and every play is done. Saves
 //     the node start and Chromium launch per play when a test suite plays many streams.
@@ -17,6 +19,9 @@
 // video rendition must each reach the screen (videoHeight, when heights differ; the player's
 // active rendition) and decode new frames. --rate plays faster than real time (every frame is
 // still decoded). A stream whose currentTime stops moving for --stall seconds fails as stalled.
+// --clearkey (repeatable; clearKeys in --serve) plays encrypted streams with W3C Clear Key:
+// Shaka's drm.clearKeys, dash.js's protection data, and for hls.js (which asks a license server)
+// the page server's POST /clearkey, answering with the keys of every request it has seen.
 // The page and the player libraries come from a local server on 127.0.0.1; the media comes from
 // URL (its server must send CORS headers, the page being another origin).
 import http from 'node:http';
@@ -55,7 +60,8 @@ const DEFAULTS = { seconds: 6, switch: false, noAudio: false, timeout: 40, rate:
 
 const USAGE =
   'usage: node play.mjs --player hlsjs|dashjs|shaka --url URL [--seconds 6] [--switch] [--rate 1] ' +
-  '[--no-audio] [--timeout 40] [--stall 10]\n       node play.mjs --serve [--parallel 2]\n';
+  '[--no-audio] [--timeout 40] [--stall 10] [--clearkey KIDHEX:KEYHEX ...]\n' +
+  '       node play.mjs --serve [--parallel 2]\n';
 
 /** The request with defaults filled in, or an error message naming the bad field. */
 function normalize(request) {
@@ -67,7 +73,40 @@ function normalize(request) {
   if (!(c.timeout > 0)) return { error: 'timeout must be a positive number' };
   if (!(c.rate > 0 && c.rate <= 4)) return { error: 'rate must be in (0, 4]' };
   if (!(c.stall > 0)) return { error: 'stall must be a positive number' };
+  c.clearKeys = c.clearKeys || {};
+  for (const [kid, key] of Object.entries(c.clearKeys)) {
+    if (!/^[0-9a-fA-F]{32}$/.test(kid) || !/^[0-9a-fA-F]{32}$/.test(String(key))) {
+      return { error: 'clearKeys must map 32 hex digit key ids to 32 hex digit keys' };
+    }
+    KNOWN_KEYS.set(kid.toLowerCase(), String(key).toLowerCase());
+  }
   return { request: c };
+}
+
+// Every Clear Key key any request carried, by key id (hex), for the /clearkey license answer.
+const KNOWN_KEYS = new Map();
+
+const hexToB64url = (hex) => Buffer.from(hex, 'hex').toString('base64url');
+
+// A W3C Clear Key license request ({"kids":[base64url]}) answered as a JWK set.
+function clearKeyLicense(req, res) {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    let kids = [];
+    try {
+      kids = JSON.parse(body).kids || [];
+    } catch (e) {
+      // an unreadable request gets no keys
+    }
+    const keys = [];
+    for (const kid of kids) {
+      const hex = Buffer.from(kid, 'base64url').toString('hex');
+      if (KNOWN_KEYS.has(hex)) keys.push({ kty: 'oct', kid, k: hexToB64url(KNOWN_KEYS.get(hex)) });
+    }
+    res.writeHead(keys.length > 0 ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys, type: 'temporary' }));
+  });
 }
 
 function version(pkg) {
@@ -82,7 +121,9 @@ function pageServer() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const libs = LIBS[url.searchParams.get('player')];
-    if (url.pathname === '/' && libs) {
+    if (url.pathname === '/clearkey' && req.method === 'POST') {
+      clearKeyLicense(req, res);
+    } else if (url.pathname === '/' && libs) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(template.replace('<!--LIBS-->', libs.map((l) => `<script src="/lib/${l}"></script>`).join('\n')));
     } else if (files.has(url.pathname)) {
@@ -151,7 +192,7 @@ async function playCase(browser, pagePort, c) {
     });
     page.on('pageerror', (e) => result.errors.push({ source: 'page', message: String(e.message || e) }));
     await page.goto(`http://127.0.0.1:${pagePort}/?player=${c.player}`);
-    await page.evaluate(([p, u, r]) => window.harness.start(p, u, r), [c.player, c.url, c.rate]);
+    await page.evaluate(([p, u, r, k]) => window.harness.start(p, u, r, k), [c.player, c.url, c.rate, c.clearKeys]);
 
     let snap = await page.evaluate(() => window.harness.snapshot());
     const failed = () => snap.errors.length > 0 || result.errors.length > 0 || result.httpErrors.length > 0;
@@ -264,6 +305,7 @@ async function playOne(args) {
     timeout: args.timeout ?? DEFAULTS.timeout,
     rate: args.rate ?? DEFAULTS.rate,
     stall: args.stall ?? DEFAULTS.stall,
+    clearKeys: Object.fromEntries((args.clearkey || []).map((pair) => pair.split(':'))),
   });
   if (error) {
     process.stderr.write(`${error}\n${USAGE}`);
@@ -371,6 +413,7 @@ try {
       timeout: { type: 'string' },
       rate: { type: 'string' },
       stall: { type: 'string' },
+      clearkey: { type: 'string', multiple: true },
     },
   }));
 } catch (e) {

@@ -6,7 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 import org.openvod.engine.Packager;
+import org.openvod.engine.encrypt.ContentKey;
+import org.openvod.engine.encrypt.DrmSignal;
+import org.openvod.engine.encrypt.EncryptionMode;
+import org.openvod.engine.encrypt.EncryptionSpec;
+import org.openvod.engine.encrypt.KeyAssignment;
+import org.openvod.engine.encrypt.ProtectionKey;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
@@ -20,10 +27,20 @@ import org.openvod.engine.source.FileSourceLocator;
  *
  * <pre>java -cp ingest-worker classes:this EngineBench SRC_DIR ROOT_FILE OUT_DIR HLS_TS,CMAF,...</pre>
  *
- * Writes each output under OUT_DIR/&lt;format&gt;/, prints one line per output ("ok FORMAT
- * manifest" or "failed FORMAT error") and exits 1 when any output failed.
+ * An output is a format, or a format and an encryption mode ({@code HLS_TS+AES_128}, {@code
+ * HLS_TS+SAMPLE_AES}, {@code CMAF+CBCS}, {@code DASH+CENC}, {@code MSS+CENC}) encrypted with the
+ * fixed {@link #KEY_HEX} / {@link #KID_HEX}; the HLS key URI is {@code key.bin}, which is written
+ * next to each encrypted output's manifest so that ffmpeg can read it back.
+ *
+ * <p>Writes each output under OUT_DIR/&lt;output&gt;/ ('+' becomes '-'), prints one line per
+ * output ("ok OUTPUT manifest" or "failed OUTPUT error") and exits 1 when any output failed.
  */
 public final class EngineBench {
+
+  static final String KEY_HEX = "00112233445566778899aabbccddeeff";
+  static final String KID_HEX = "0123456789abcdef0123456789abcdef";
+  private static final UUID CLEAR_KEY_SYSTEM =
+      UUID.fromString("e2719d58-a985-e3c9-781a-b030af78d30e");
 
   public static void main(String[] args) throws Exception {
     if (args.length != 4) {
@@ -33,9 +50,21 @@ public final class EngineBench {
     Path out = Path.of(args[2]);
     AtomicLong written = new AtomicLong();
     List<OutputSpec> specs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (String name : args[3].split(",")) {
-      OutputFormat format = OutputFormat.valueOf(name.trim());
-      specs.add(spec(format, new DiskSink(out.resolve(format.name()), written)));
+      String[] parts = name.trim().split("\\+");
+      OutputFormat format = OutputFormat.valueOf(parts[0]);
+      EncryptionMode mode = parts.length > 1 ? EncryptionMode.valueOf(parts[1]) : null;
+      String folder = name.trim().replace('+', '-');
+      Path dir = out.resolve(folder);
+      OutputSpec spec = spec(format, new DiskSink(dir, written));
+      if (mode != null) {
+        spec = encrypted(spec, mode);
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("key.bin"), java.util.HexFormat.of().parseHex(KEY_HEX));
+      }
+      specs.add(spec);
+      names.add(folder);
     }
     long start = System.nanoTime();
     List<OutputResult> results =
@@ -44,7 +73,7 @@ public final class EngineBench {
     boolean failed = false;
     for (int i = 0; i < results.size(); i++) {
       OutputResult r = results.get(i);
-      String format = specs.get(i).format().name();
+      String format = names.get(i);
       if (r.succeeded()) {
         System.out.println("ok " + format + " " + format + "/" + r.manifestPaths().get(0));
       } else {
@@ -69,6 +98,25 @@ public final class EngineBench {
         false,
         "NUMBER_WITH_TIMELINE",
         sink);
+  }
+
+  private static OutputSpec encrypted(OutputSpec clear, EncryptionMode mode) {
+    // a pssh-less Clear Key signal: what a SPEKE key server gives minus the pssh box, which the
+    // benchmark does not need (it reads back with -decryption_key)
+    DrmSignal signal = new DrmSignal(CLEAR_KEY_SYSTEM, null, null, "key.bin", null, null, null);
+    ProtectionKey key =
+        new ProtectionKey(ContentKey.ofHex(KID_HEX, KEY_HEX, null), List.of(signal));
+    return new OutputSpec(
+        clear.outputId(),
+        clear.format(),
+        clear.segmentDurationSeconds(),
+        clear.manifests(),
+        clear.useAudioRenditionGroup(),
+        clear.includeEncoderConfigurationInSegments(),
+        clear.includeDashIframeOnlyStream(),
+        clear.segmentTemplateFormat(),
+        clear.sink(),
+        new EncryptionSpec(mode, KeyAssignment.single(key), null));
   }
 
   /** Writes each file under one folder, creating sub-folders as paths need them. */

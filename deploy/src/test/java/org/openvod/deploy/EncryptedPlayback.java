@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openvod.events.Json;
@@ -32,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Encrypted configurations pointing at the built-in key server, and the checks that their outputs
- * decrypt to the source's frames: HLS AES-128 with the key ffmpeg fetches from the key URI, DASH
- * cenc with the key from the Clear Key license endpoint.
+ * decrypt to the clear frames: HLS AES-128 with the key ffmpeg fetches from the key URI, DASH cenc
+ * with the key from the Clear Key license endpoint.
  */
 final class EncryptedPlayback {
 
@@ -102,14 +103,19 @@ final class EncryptedPlayback {
         .as("the segment is not plain MPEG-TS")
         .isFalse();
     assertThat(bytes(URI.create(key.group(1)))).as("the key at the key URI").hasSize(16);
-    assertSameFrames(frames(sourceMaster), frames(master));
+    // two decodes side by side: this machine has two cores
+    CompletableFuture<Set<List<String>>> source =
+        CompletableFuture.supplyAsync(() -> frames(sourceMaster));
+    Set<List<String>> output = frames(master);
+    assertSameFrames(source.join(), output);
   }
 
   /**
    * The DASH output's default KID gets its key from the Clear Key license endpoint, and ffmpeg with
-   * that key decodes exactly the source's frames.
+   * that key decodes exactly the frames of the same source's clear DASH output. (Not the source's:
+   * ffmpeg 5.1's dash demuxer loses the last frames of a video stream, clear or not.)
    */
-  static void assertDashDecryptsLikeTheSource(String mpd, String sourceMaster, Settings s)
+  static void assertDashDecryptsLikeTheClearOutput(String mpd, String clearMpd, Settings s)
       throws Exception {
     String manifest = get(URI.create(mpd));
     Matcher kid = Pattern.compile("default_KID=\"([0-9a-fA-F-]{36})\"").matcher(manifest);
@@ -134,7 +140,13 @@ final class EncryptedPlayback {
     JsonNode k = Json.MAPPER.readTree(license.body()).path("keys").get(0);
     assertThat(k.path("kid").asString()).isEqualTo(kid64);
     String hexKey = HexFormat.of().formatHex(Base64.getUrlDecoder().decode(k.path("k").asString()));
-    assertSameFrames(frames(sourceMaster), frames(mpd, "-decryption_key", hexKey));
+    CompletableFuture<Set<List<String>>> clear =
+        CompletableFuture.supplyAsync(() -> frames(clearMpd));
+    Set<List<String>> decrypted = frames(mpd, "-cenc_decryption_key", hexKey);
+    assertThat(decrypted)
+        .as("decrypted DASH frames = clear DASH frames")
+        .isNotEmpty()
+        .isEqualTo(clear.join());
   }
 
   /**

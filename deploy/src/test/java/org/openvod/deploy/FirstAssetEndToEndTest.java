@@ -171,6 +171,8 @@ class FirstAssetEndToEndTest {
           EncryptedPlayback.hlsAes128(group + "-hls-aes", group, settings));
       api.createPackagingConfiguration(
           EncryptedPlayback.dashCenc(group + "-dash-cenc", group, settings));
+      api.createPackagingConfiguration(
+          PackagingConfigurations.request(PackageKind.DASH, group + "-dash-clear", group));
       String asset = group + "-asset";
       long t0 = System.nanoTime();
       api.createAsset(
@@ -183,24 +185,25 @@ class FirstAssetEndToEndTest {
       AssetWatch.Outcome outcome =
           watch.watch(
               asset,
-              List.of(group + "-hls-aes", group + "-dash-cenc"),
+              List.of(group + "-hls-aes", group + "-dash-cenc", group + "-dash-clear"),
               t0,
               Duration.ofSeconds(120),
               e -> {});
       assertThat(outcome.ingestError()).as("IngestError").isEmpty();
       assertThat(outcome.allPlayable()).as(outcome.statusByConfiguration().toString()).isTrue();
-      System.out.printf("e2e: encrypted HLS and DASH playable after %s%n", outcome.elapsed());
+      System.out.printf(
+          "e2e: encrypted HLS and DASH (and clear DASH) playable after %s%n", outcome.elapsed());
 
       Map<String, String> urls = new LinkedHashMap<>();
       watch
-          .describeWhenSettled(asset, 2, Duration.ofSeconds(15))
+          .describeWhenSettled(asset, 3, Duration.ofSeconds(15))
           .egressEndpoints()
           .forEach(e -> urls.put(e.packagingConfigurationId(), e.url()));
       String source = sample.resolve(SampleMedia.HLS_MASTER).toString();
       EncryptedPlayback.assertHlsDecryptsLikeTheSource(
           urls.get(group + "-hls-aes"), source, settings);
-      EncryptedPlayback.assertDashDecryptsLikeTheSource(
-          urls.get(group + "-dash-cenc"), source, settings);
+      EncryptedPlayback.assertDashDecryptsLikeTheClearOutput(
+          urls.get(group + "-dash-cenc"), urls.get(group + "-dash-clear"), settings);
     }
   }
 

@@ -150,7 +150,8 @@ public final class OutputSpecs {
         bool(p.includeIframeOnlyStream()),
         orDefault(p.segmentTemplateFormat(), DEFAULT_TEMPLATE_FORMAT),
         sink,
-        encryption);
+        encryption,
+        orEmpty(p.periodTriggers()));
   }
 
   private static OutputSpec mss(String id, MssPackage p, OutputSink sink, EncryptionSpec encryption)

@@ -64,6 +64,27 @@ final class PlayerHarness {
    */
   CompletableFuture<PlayResult> playAsync(
       Player player, URI url, double seconds, boolean forceSwitches) {
+    return playAsync(player, url, seconds, forceSwitches, Map.of());
+  }
+
+  /**
+   * Like {@link #playAsync(Player, URI, double, boolean)} for an encrypted stream: the players get
+   * {@code clearKeys} (key id hex to key hex) for W3C Clear Key.
+   */
+  CompletableFuture<PlayResult> playAsync(
+      Player player,
+      URI url,
+      double seconds,
+      boolean forceSwitches,
+      Map<String, String> clearKeys) {
+    StringBuilder keys = new StringBuilder("{");
+    for (Map.Entry<String, String> e : clearKeys.entrySet()) {
+      keys.append(keys.length() > 1 ? "," : "")
+          .append(quote(e.getKey()))
+          .append(':')
+          .append(quote(e.getValue()));
+    }
+    keys.append('}');
     long id = ids.incrementAndGet();
     CompletableFuture<PlayResult> result = new CompletableFuture<>();
     pending.put(id, result);
@@ -80,6 +101,8 @@ final class PlayerHarness {
             + PLAYBACK_RATE
             + ",\"switch\":"
             + forceSwitches
+            + ",\"clearKeys\":"
+            + keys
             + "}\n";
     try {
       synchronized (requests) {

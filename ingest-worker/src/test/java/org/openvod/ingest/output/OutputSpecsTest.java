@@ -78,6 +78,8 @@ class OutputSpecsTest {
     assertThat(dash.format()).isEqualTo(OutputFormat.DASH);
     assertThat(dash.segmentDurationSeconds()).isEqualTo(2);
     assertThat(dash.segmentTemplateFormat()).isEqualTo("NUMBER_WITH_TIMELINE");
+    assertThat(dash.periodTriggers()).isEmpty();
+    assertThat(dash.periodsAtAds()).isFalse();
     assertThat(dash.includeDashIframeOnlyStream()).isTrue();
     assertThat(dash.manifests().get(0).dashManifestLayout()).isEqualTo("FULL");
     assertThat(dash.manifests().get(0).name()).isEqualTo("main");
@@ -128,11 +130,19 @@ class OutputSpecsTest {
             config(
                 null,
                 new DashPackage(
-                    List.of(dashManifest), null, false, false, null, 3, "TIME_WITH_TIMELINE"),
+                    List.of(dashManifest),
+                    null,
+                    false,
+                    false,
+                    List.of("ADS"),
+                    3,
+                    "TIME_WITH_TIMELINE"),
                 null,
                 null),
             SINK);
     assertThat(dash.segmentTemplateFormat()).isEqualTo("TIME_WITH_TIMELINE");
+    assertThat(dash.periodTriggers()).containsExactly("ADS");
+    assertThat(dash.periodsAtAds()).isTrue();
     assertThat(dash.manifests())
         .containsExactly(
             new ManifestSpec(

@@ -15,11 +15,17 @@ final class Decoded {
    * hashed by ffmpeg.
    */
   static List<String> frames(Path workDir, String input, String... mapOptions) {
+    return frames(workDir, List.of(), input, mapOptions);
+  }
+
+  /** As {@link #frames(Path, String, String...)}, with options for the input. */
+  static List<String> frames(
+      Path workDir, List<String> inputOptions, String input, String... mapOptions) {
     // a local playlist may only open local files; the key URI is http
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "-v", "error", "-protocol_whitelist", "file,crypto,data,http,tcp", "-i", input));
+        new ArrayList<>(List.of("-v", "error", "-protocol_whitelist", "file,crypto,data,http,tcp"));
+    args.addAll(inputOptions);
+    args.addAll(List.of("-i", input));
     args.addAll(List.of(mapOptions));
     args.addAll(List.of("-f", "framemd5", "-"));
     Tools.Result result = Tools.ffmpeg(workDir, args.toArray(String[]::new));

@@ -22,8 +22,11 @@ import org.openvod.engine.testing.TestMedia;
  * and IV of the segment it is reading when the packet leaves its parser, and the H.264 parser holds
  * each access unit back until the next one starts. So a segment's last frames are decrypted with
  * the next segment's IV (wrong when IVs rotate) and the playlist's last frames not at all (no
- * segment is current at end of file). Listing the entry twice keeps its own IV in force while its
- * last frames come out. Players decrypt segment by segment and are not affected.
+ * segment is current at end of file). And it reads ahead (32 KiB and more), so an entry smaller
+ * than that, such as an I-frame byte range, would be read to its end, and no segment be current,
+ * before its first packet is out. Listing the entry again, until 256 KiB follow it, keeps its own
+ * IV in force while all its frames come out. Players decrypt segment by segment and are not
+ * affected.
  */
 final class EntryByEntry {
 
@@ -36,8 +39,33 @@ final class EntryByEntry {
    * @return how many entries were checked
    */
   static int assertDecryptsToTheClearFrames(Path clearDir, Path encryptedDir, String playlist) {
+    return assertDecryptsToTheClearFrames(clearDir, encryptedDir, playlist, null);
+  }
+
+  /**
+   * @param localKey when not null, the key line's URI is replaced by a local file with this key:
+   *     for byte ranges at an offset, ffmpeg 5.1 sends the segment's range with the key request too
+   *     (hls.c passes the same options), which an HTTP key server cannot answer
+   * @return how many entries were checked
+   */
+  static int assertDecryptsToTheClearFrames(
+      Path clearDir, Path encryptedDir, String playlist, byte[] localKey) {
     List<Entry> clear = entries(clearDir.resolve(playlist));
     List<Entry> encrypted = entries(encryptedDir.resolve(playlist));
+    if (localKey != null) {
+      try {
+        Files.write(encryptedDir.resolve("check.key"), localKey);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      encrypted =
+          encrypted.stream()
+              .map(
+                  e ->
+                      new Entry(
+                          e.keyLine().replaceAll("URI=\"[^\"]*\"", "URI=\"check.key\""), e.lines()))
+              .toList();
+    }
     assertEquals(clear.size(), encrypted.size(), "entries of " + playlist);
     for (int i = 0; i < clear.size(); i++) {
       assertTrue(encrypted.get(i).keyLine() != null, "entry " + i + " has an EXT-X-KEY in force");
@@ -45,7 +73,14 @@ final class EntryByEntry {
           byStream(Decoded.frames(clearDir, write(clearDir, "check_" + i, clear.get(i), 1)));
       Map<String, List<String>> actual =
           byStream(
-              Decoded.frames(encryptedDir, write(encryptedDir, "check_" + i, encrypted.get(i), 2)));
+              Decoded.frames(
+                  encryptedDir,
+                  List.of("-allowed_extensions", "ALL"),
+                  write(
+                      encryptedDir,
+                      "check_" + i,
+                      encrypted.get(i),
+                      copies(encryptedDir, encrypted.get(i)))));
       assertEquals(expected.keySet(), actual.keySet(), "streams of entry " + i);
       for (String stream : expected.keySet()) {
         List<String> want = expected.get(stream);
@@ -86,6 +121,25 @@ final class EntryByEntry {
       }
     }
     return out;
+  }
+
+  /** One copy, then as many more as make 256 KiB. */
+  private static int copies(Path dir, Entry entry) {
+    long size = -1;
+    for (String line : entry.lines()) {
+      if (line.startsWith("#EXT-X-BYTERANGE:")) {
+        String range = line.substring("#EXT-X-BYTERANGE:".length());
+        size = Long.parseLong(range.contains("@") ? range.substring(0, range.indexOf('@')) : range);
+      }
+    }
+    if (size < 0) {
+      try {
+        size = Files.size(dir.resolve(entry.lines().get(entry.lines().size() - 1)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return 1 + (int) Math.max(1, (256 * 1024 + size - 1) / size);
   }
 
   private static String write(Path dir, String name, Entry entry, int copies) {

@@ -165,7 +165,10 @@ class HlsSampleAesOutputTest {
     assertEquals(6, Decoded.frames(aac.get("clear").root(), playlist).size());
     int entries =
         EntryByEntry.assertDecryptsToTheClearFrames(
-            aac.get("clear").root(), aac.get("rotating").root(), playlist);
+            aac.get("clear").root(),
+            aac.get("rotating").root(),
+            playlist,
+            HlsAes128OutputTest.KEY.key());
     assertEquals(6, entries, "byte ranges of the SAMPLE-AES segments");
   }
 
@@ -174,13 +177,12 @@ class HlsSampleAesOutputTest {
     Path clear = aac.get("clear").root();
     Path encrypted = aac.get("rotating").root();
     for (String stream : List.of("v", "a")) {
-      List<String[]> plain = packetHashes(clear, "v0/seg_00001.ts", stream);
-      List<String[]> cipher = packetHashes(encrypted, "v0/seg_00001.ts", stream);
+      List<String> plain = packetHashes(clear, "v0/seg_00001.ts", stream);
+      List<String> cipher = packetHashes(encrypted, "v0/seg_00001.ts", stream);
       assertEquals(plain.size(), cipher.size(), stream + " packets");
       int differ = 0;
       for (int i = 0; i < plain.size(); i++) {
-        assertEquals(plain.get(i)[0], cipher.get(i)[0], "same times");
-        if (!plain.get(i)[1].equals(cipher.get(i)[1])) {
+        if (!plain.get(i).equals(cipher.get(i))) {
           differ++;
         }
       }
@@ -188,8 +190,8 @@ class HlsSampleAesOutputTest {
     }
   }
 
-  /** {pts, hash} of every packet of one stream type, as ffprobe reads the file (no decryption). */
-  private static List<String[]> packetHashes(Path dir, String file, String stream) {
+  /** The hash of every packet of one stream type, as ffprobe reads the file (no decryption). */
+  private static List<String> packetHashes(Path dir, String file, String stream) {
     Tools.Result result =
         Tools.ffprobe(
             dir,
@@ -200,18 +202,15 @@ class HlsSampleAesOutputTest {
             "-show_data_hash",
             "MD5",
             "-show_entries",
-            "packet=pts,data_hash",
+            "packet=data_hash",
             "-of",
             "default=noprint_wrappers=1",
             file);
     assertEquals(0, result.exitCode(), result.stderr());
-    List<String[]> out = new ArrayList<>();
-    String pts = null;
+    List<String> out = new ArrayList<>();
     for (String line : result.stdout().split("\n")) {
-      if (line.startsWith("pts=")) {
-        pts = line.substring(4).trim();
-      } else if (line.startsWith("data_hash=")) {
-        out.add(new String[] {pts, line.substring(10).trim()});
+      if (line.startsWith("data_hash=")) {
+        out.add(line.substring(10).trim());
       }
     }
     return out;
@@ -248,7 +247,10 @@ class HlsSampleAesOutputTest {
             "-of",
             "csv=p=0",
             segment.getFileName().toString());
-    assertEquals("h264\naac", probe.stdout().trim(), "ffmpeg knows Apple's stream types");
+    assertEquals(
+        List.of("h264", "aac"),
+        probe.stdout().lines().filter(l -> !l.isBlank()).distinct().toList(),
+        "ffmpeg knows Apple's stream types");
   }
 
   @Test
