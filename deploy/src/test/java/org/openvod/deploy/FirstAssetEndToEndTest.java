@@ -159,10 +159,12 @@ class FirstAssetEndToEndTest {
 
   @Test
   void encryptedHlsAndDashDecryptWithKeysFromTheBuiltInKeyServer() throws Exception {
+    long t00 = System.nanoTime();
     try (S3Client s3 = S3Server.client(settings)) {
       SampleMedia.upload(s3, sample, "vod-sources", "e2e-enc/");
     }
     String group = "e2e-enc-" + DemoCommand.runId();
+    System.out.printf("e2e: encrypted test's sample uploaded in %s%n", Platform.since(t00));
     try (MediaPackageVodClient api = ApiClients.mediaPackageVod(settings);
         NotificationFollower follower =
             new NotificationFollower(settings.kafkaBootstrap(), settings.topicPrefix())) {
@@ -200,10 +202,12 @@ class FirstAssetEndToEndTest {
           .egressEndpoints()
           .forEach(e -> urls.put(e.packagingConfigurationId(), e.url()));
       String source = sample.resolve(SampleMedia.HLS_MASTER).toString();
+      long t1 = System.nanoTime();
       EncryptedPlayback.assertHlsDecryptsLikeTheSource(
           urls.get(group + "-hls-aes"), source, settings);
       EncryptedPlayback.assertDashDecryptsLikeTheClearOutput(
           urls.get(group + "-dash-cenc"), urls.get(group + "-dash-clear"), settings);
+      System.out.printf("e2e: decrypted and compared in %s%n", Platform.since(t1));
     }
   }
 

@@ -6,6 +6,8 @@
  * source/   SourceLocator + ByteSource      pull bytes by range, as nginx-vod-module's readers do
  *           HLS playlist + TS demuxer, SMIL + MP4 reader   ──▶ StreamInfo, Sample (media/)
  * pipeline/ MediaHandler chain: demuxer ─▶ Segmenter ─▶ muxers (output/) ─▶ manifest writers
+ * encrypt/  encrypted fMP4 outputs: Segmenter ─▶ EncryptionHandler (cenc / cbcs, holds the keys)
+ *           ─▶ fMP4 muxer, told each track's TrackProtection; samples carry SampleEncryption
  * output/   TS muxer, fMP4 writer, HLS / DASH / MSS manifest writers ─▶ OutputSink
  * Packager  the facade the ingest worker calls
  * </pre>

@@ -34,7 +34,8 @@ public final class H264 {
       int bitDepthChromaMinus8,
       int width,
       int height,
-      double frameRate) {
+      double frameRate,
+      ColourDescription colour) {
 
     /** RFC 6381 {@code avc1.PPCCLL}. */
     public String codecString() {
@@ -109,12 +110,23 @@ public final class H264 {
     int cropUnitY = (arrayType == 0 ? 1 : subHeight) * (frameMbsOnly ? 1 : 2);
     int width = widthMbs * 16 - cropUnitX * (cropLeft + cropRight);
     int height = (frameMbsOnly ? 1 : 2) * heightUnits * 16 - cropUnitY * (cropTop + cropBottom);
-    double frameRate = 0;
+    double[] frameRate = {0};
+    ColourDescription colour = ColourDescription.UNSPECIFIED;
     if (r.flag()) {
-      frameRate = vuiFrameRate(r);
+      colour = readVui(r, frameRate);
     }
     return new Sps(
-        id, profile, constraints, level, chroma, depthLuma, depthChroma, width, height, frameRate);
+        id,
+        profile,
+        constraints,
+        level,
+        chroma,
+        depthLuma,
+        depthChroma,
+        width,
+        height,
+        frameRate[0],
+        colour);
   }
 
   private static void skipScalingList(BitReader r, int size) {
@@ -128,19 +140,15 @@ public final class H264 {
     }
   }
 
-  private static double vuiFrameRate(BitReader r) {
+  /** Reads the VUI up to its timing info; puts the frame rate (0 when absent) in frameRate[0]. */
+  private static ColourDescription readVui(BitReader r, double[] frameRate) {
     if (r.flag() && r.u(8) == 255) { // aspect_ratio_info_present, Extended_SAR
       r.skip(32);
     }
     if (r.flag()) { // overscan_info_present_flag
       r.skip(1);
     }
-    if (r.flag()) { // video_signal_type_present_flag
-      r.skip(4);
-      if (r.flag()) {
-        r.skip(24);
-      }
-    }
+    ColourDescription colour = ColourDescription.readVideoSignalType(r);
     if (r.flag()) { // chroma_loc_info_present_flag
       r.ue();
       r.ue();
@@ -149,10 +157,10 @@ public final class H264 {
       long unitsInTick = r.bits(32);
       long timeScale = r.bits(32);
       if (unitsInTick > 0) {
-        return timeScale / (2.0 * unitsInTick);
+        frameRate[0] = timeScale / (2.0 * unitsInTick);
       }
     }
-    return 0;
+    return colour;
   }
 
   /** The AVCDecoderConfigurationRecord (ISO/IEC 14496-15) with 4-byte NAL lengths. */

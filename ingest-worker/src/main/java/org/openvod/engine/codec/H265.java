@@ -37,7 +37,8 @@ public final class H265 {
       int width,
       int height,
       int maxSubLayersMinus1,
-      boolean temporalIdNested) {
+      boolean temporalIdNested,
+      ColourDescription colour) {
 
     /** RFC 6381 {@code hvc1.<space><profile>.<compat>.<tier><level>.<constraints>}. */
     public String codecString() {
@@ -110,6 +111,12 @@ public final class H265 {
     }
     int depthLuma = r.ue();
     int depthChroma = r.ue();
+    ColourDescription colour;
+    try {
+      colour = readColour(r, maxSubLayersMinus1);
+    } catch (RuntimeException e) {
+      colour = ColourDescription.UNSPECIFIED; // a label only: an SPS we misread still packages
+    }
     return new Sps(
         profileSpace,
         tier,
@@ -123,7 +130,98 @@ public final class H265 {
         width,
         height,
         maxSubLayersMinus1,
-        nested);
+        nested,
+        colour);
+  }
+
+  /** Walks the SPS from log2_max_pic_order_cnt_lsb_minus4 to the VUI's colour description. */
+  private static ColourDescription readColour(BitReader r, int maxSubLayersMinus1) {
+    int pocLsbBits = r.ue() + 4;
+    boolean orderingForAll = r.flag(); // sps_sub_layer_ordering_info_present_flag
+    for (int i = orderingForAll ? 0 : maxSubLayersMinus1; i <= maxSubLayersMinus1; i++) {
+      r.ue();
+      r.ue();
+      r.ue();
+    }
+    for (int i = 0; i < 6; i++) { // coding and transform block sizes, hierarchy depths
+      r.ue();
+    }
+    if (r.flag() && r.flag()) { // scaling_list_enabled, sps_scaling_list_data_present
+      skipScalingListData(r);
+    }
+    r.skip(2); // amp_enabled_flag, sample_adaptive_offset_enabled_flag
+    if (r.flag()) { // pcm_enabled_flag
+      r.skip(8);
+      r.ue();
+      r.ue();
+      r.skip(1);
+    }
+    int sets = r.ue();
+    if (sets > 64) { // the spec's limit; more is a misread, and would size the array below
+      return ColourDescription.UNSPECIFIED;
+    }
+    int[] deltaPocs = new int[sets];
+    for (int i = 0; i < sets; i++) {
+      deltaPocs[i] = skipShortTermRefPicSet(r, i, deltaPocs);
+    }
+    if (r.flag()) { // long_term_ref_pics_present_flag
+      int count = r.ue();
+      for (int i = 0; i < count; i++) {
+        r.skip(pocLsbBits + 1L);
+      }
+    }
+    r.skip(2); // sps_temporal_mvp_enabled_flag, strong_intra_smoothing_enabled_flag
+    if (!r.flag()) { // vui_parameters_present_flag
+      return ColourDescription.UNSPECIFIED;
+    }
+    if (r.flag() && r.u(8) == 255) { // aspect_ratio_info_present, EXTENDED_SAR
+      r.skip(32);
+    }
+    if (r.flag()) { // overscan_info_present_flag
+      r.skip(1);
+    }
+    return ColourDescription.readVideoSignalType(r);
+  }
+
+  private static void skipScalingListData(BitReader r) {
+    for (int sizeId = 0; sizeId < 4; sizeId++) {
+      for (int matrixId = 0; matrixId < 6; matrixId += sizeId == 3 ? 3 : 1) {
+        if (!r.flag()) { // scaling_list_pred_mode_flag
+          r.ue();
+        } else {
+          int coefficients = Math.min(64, 1 << (4 + (sizeId << 1)));
+          if (sizeId > 1) {
+            r.se();
+          }
+          for (int i = 0; i < coefficients; i++) {
+            r.se();
+          }
+        }
+      }
+    }
+  }
+
+  /** Skips st_ref_pic_set(index) of the SPS; returns its NumDeltaPocs. */
+  private static int skipShortTermRefPicSet(BitReader r, int index, int[] deltaPocs) {
+    if (index != 0 && r.flag()) { // inter_ref_pic_set_prediction_flag
+      r.skip(1); // delta_rps_sign
+      r.ue(); // abs_delta_rps_minus1
+      int count = 0;
+      for (int j = 0; j <= deltaPocs[index - 1]; j++) {
+        boolean used = r.flag();
+        if (used || r.flag()) { // used_by_curr_pic_flag, use_delta_flag
+          count++;
+        }
+      }
+      return count;
+    }
+    int negative = r.ue();
+    int positive = r.ue();
+    for (int i = 0; i < negative + positive; i++) {
+      r.ue();
+      r.skip(1);
+    }
+    return negative + positive;
   }
 
   /** The HEVCDecoderConfigurationRecord with 4-byte NAL lengths and the given VPS/SPS/PPS. */

@@ -7,5 +7,12 @@ public enum Codec {
   AAC,
   AC3,
   EAC3,
-  WEBVTT
+  WEBVTT,
+  /**
+   * CEA-608/708 closed captions carried in the video's SEI (which outputs pass through): a stream
+   * info of this codec (kind SUBTITLE, no samples) describes one caption service of its rendition's
+   * video, for the outputs' signalling. Its codec string is the service (HLS INSTREAM-ID: CC1..CC4,
+   * SERVICE1..63).
+   */
+  CEA608
 }

@@ -35,25 +35,45 @@ public final class DecodedFrames {
   /**
    * The frames of each segment decoded behind the init segment on its own, in order: ffmpeg 5.1's
    * mov demuxer pairs the sample encryption entries of the second and later fragments of one file
-   * with the wrong samples (even in files its own muxer fragments), so each segment is a file.
-   * Stops at the first segment ffmpeg fails on and returns that failure.
+   * with the wrong samples (even in files its own muxer fragments), so each segment is a file of
+   * its own (all read by one ffmpeg run). A failure on any of them is the result's exit code.
    */
   public static Result perSegment(Path folder, String init, List<String> segments, String keyHex)
       throws IOException {
-    List<String> frames = new ArrayList<>();
-    for (String segment : segments) {
-      Path joined = join(folder, "one-segment.mp4", init, List.of(segment));
-      try {
-        Result r = of(joined, keyHex);
-        if (r.exitCode() != 0) {
-          return new Result(r.exitCode(), frames, segment + ": " + r.stderr());
+    // one ffmpeg run with an input and a framemd5 output per segment: spawning ffmpeg dominates
+    List<String> args = new ArrayList<>(List.of("-v", "error"));
+    List<Path> inputs = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      Path joined = join(folder, "one-segment-" + i + ".mp4", init, List.of(segments.get(i)));
+      inputs.add(joined);
+      if (keyHex != null) {
+        args.addAll(List.of("-decryption_key", keyHex));
+      }
+      args.addAll(List.of("-i", joined.getFileName().toString()));
+    }
+    for (int i = 0; i < segments.size(); i++) {
+      args.addAll(List.of("-map", i + ":0", "-f", "framemd5", "frames-" + i + ".txt"));
+    }
+    try {
+      Tools.Result r = Tools.ffmpeg(folder, args.toArray(String[]::new));
+      List<String> frames = new ArrayList<>();
+      for (int i = 0; i < segments.size(); i++) {
+        Path out = folder.resolve("frames-" + i + ".txt");
+        if (Files.exists(out)) {
+          for (String line : Files.readAllLines(out)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+              frames.add(line.trim());
+            }
+          }
+          Files.delete(out);
         }
-        frames.addAll(r.frames());
-      } finally {
-        Files.delete(joined);
+      }
+      return new Result(r.exitCode(), frames, r.stderr());
+    } finally {
+      for (Path p : inputs) {
+        Files.deleteIfExists(p);
       }
     }
-    return new Result(0, frames, "");
   }
 
   /** Fails with the first frame that differs (the lists are long: no full dump). */

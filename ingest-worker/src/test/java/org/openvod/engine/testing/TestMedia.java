@@ -244,6 +244,32 @@ public final class TestMedia {
                 List.of("-map", "0:v", "-map", "1:a", "-c:a", "aac", "-b:a", "64k")));
   }
 
+  /**
+   * One H.265 Main 10 rendition with HDR10 signalling (BT.2020 primaries, PQ transfer in the SPS;
+   * mastering display and content light level SEI) and AAC audio; root playlist {@code index.m3u8}.
+   */
+  public static synchronized Path hdr10Video() {
+    return make(
+        "hdr10-video",
+        dir ->
+            single(
+                dir,
+                List.of(
+                    "-pix_fmt",
+                    "yuv420p10le",
+                    "-c:v",
+                    "libx265",
+                    "-preset",
+                    "ultrafast",
+                    "-x265-params",
+                    "log-level=error:keyint=60:min-keyint=60:scenecut=0:bframes=2:hdr10=1"
+                        + ":hdr10-opt=1:repeat-headers=1:colorprim=bt2020:transfer=smpte2084"
+                        + ":colormatrix=bt2020nc"
+                        + ":master-display=G(13250,34500)B(7500,3000)R(34000,16000)"
+                        + "WP(15635,16450)L(10000000,1):max-cll=1000,400"),
+                List.of("-map", "0:v", "-map", "1:a", "-c:a", "aac", "-b:a", "64k")));
+  }
+
   /** One H.264 rendition with E-AC-3 audio; root playlist {@code index.m3u8}. */
   public static synchronized Path eac3Audio() {
     return make(

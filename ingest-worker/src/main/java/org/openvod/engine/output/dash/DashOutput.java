@@ -146,7 +146,10 @@ public final class DashOutput extends FragmentedOutput {
               template,
               logs,
               trickPlay ? trickLogs : null);
-      String xml = mpd.periods(periods).write(selections.get(m), audioByLanguage, start, duration);
+      String xml =
+          mpd.periods(periods)
+              .captions(closedCaptions().dashValue())
+              .write(selections.get(m), audioByLanguage, start, duration);
       spec.sink()
           .put(
               manifest.fileName(spec.format()),

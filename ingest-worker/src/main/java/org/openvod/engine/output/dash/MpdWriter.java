@@ -3,6 +3,7 @@ package org.openvod.engine.output.dash;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openvod.engine.codec.ColourDescription;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.fmp4.FragmentedTrack;
 import org.openvod.engine.output.fmp4.SegmentLog;
@@ -34,6 +35,9 @@ final class MpdWriter {
 
   private DashPeriods.Window window = windows.get(0);
 
+  /** The video's CEA-608 services as the Accessibility value ("CC1=eng"), empty for none. */
+  private String captions = "";
+
   MpdWriter(
       ManifestSpec manifest,
       int segmentSeconds,
@@ -46,6 +50,12 @@ final class MpdWriter {
     this.logs = logs;
     this.trickLogs = trickLogs;
     this.compact = "COMPACT".equals(manifest.dashManifestLayout());
+  }
+
+  /** Signals CEA-608 captions in the video adaptation sets. */
+  MpdWriter captions(String accessibilityValue) {
+    this.captions = accessibilityValue == null ? "" : accessibilityValue;
+    return this;
   }
 
   /** Writes one Period per window (ad breaks with periodTriggers ADS) instead of one. */
@@ -133,6 +143,15 @@ final class MpdWriter {
       xml.attr("par", aspectRatio(tracks.get(0)));
     }
     DashProtection.write(xml, tracks.get(0).protection());
+    if (video) {
+      hdrProperties(xml, tracks.get(0));
+    }
+    if (video && !captions.isEmpty()) {
+      xml.start("Accessibility")
+          .attr("schemeIdUri", org.openvod.engine.output.ClosedCaptions.DASH_SCHEME)
+          .attr("value", captions);
+      xml.end("Accessibility");
+    }
     if (mainAudio) {
       xml.start("Role").attr("schemeIdUri", "urn:mpeg:dash:role:2011").attr("value", "main");
       xml.end("Role");
@@ -145,6 +164,31 @@ final class MpdWriter {
       representation(xml, t, DashOutput.representationId(t), logs.get(t), !shared, null);
     }
     xml.end("AdaptationSet");
+  }
+
+  /**
+   * HDR video carries its colour description as CICP properties (DASH-IF IOP, HDR10 and HLG);
+   * SupplementalProperty, so a player that does not know them still plays the set.
+   */
+  private static void hdrProperties(XmlText xml, FragmentedTrack video) {
+    ColourDescription colour =
+        ColourDescription.of(video.info().codec(), video.info().decoderConfig());
+    if (!colour.isHdr()) {
+      return;
+    }
+    String cicp = "urn:mpeg:mpegB:cicp:";
+    xml.start("SupplementalProperty")
+        .attr("schemeIdUri", cicp + "ColourPrimaries")
+        .attr("value", colour.primaries());
+    xml.end("SupplementalProperty");
+    xml.start("SupplementalProperty")
+        .attr("schemeIdUri", cicp + "TransferCharacteristics")
+        .attr("value", colour.transfer());
+    xml.end("SupplementalProperty");
+    xml.start("SupplementalProperty")
+        .attr("schemeIdUri", cicp + "MatrixCoefficients")
+        .attr("value", colour.matrix());
+    xml.end("SupplementalProperty");
   }
 
   private void trickSet(XmlText xml, int id, int videoSet, List<FragmentedTrack> videos) {

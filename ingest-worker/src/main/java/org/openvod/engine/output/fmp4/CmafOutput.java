@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.openvod.engine.codec.ColourDescription;
+import org.openvod.engine.media.Sample;
+import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.output.HlsAdTags;
 import org.openvod.engine.output.ManifestSpec;
@@ -28,6 +31,7 @@ public final class CmafOutput extends FragmentedOutput {
   private final Instant programDateTimeStart;
   private final boolean iframes;
   private final Map<FragmentedTrack, SegmentLog> logs = new HashMap<>();
+  private final CmafSubtitles subtitles = new CmafSubtitles();
 
   /** Peak bits per second of each video track's I-frame segments. */
   private final Map<FragmentedTrack, Long> iframePeaks = new HashMap<>();
@@ -44,6 +48,28 @@ public final class CmafOutput extends FragmentedOutput {
     super(spec);
     this.programDateTimeStart = programDateTimeStart;
     this.iframes = spec.manifests().stream().anyMatch(ManifestSpec::includeIframeOnlyStream);
+  }
+
+  @Override
+  public void onStreamInfo(StreamInfo info) throws Exception {
+    if (!subtitles.accept(info)) {
+      super.onStreamInfo(info);
+    }
+  }
+
+  @Override
+  public void onSample(Sample sample) {
+    if (subtitles.handles(sample.trackId())) {
+      subtitles.hold(sample);
+    } else {
+      super.onSample(sample);
+    }
+  }
+
+  @Override
+  public void onSegmentEnd(int trackId, int index, long startTime, long duration) throws Exception {
+    subtitles.flush(spec.sink());
+    super.onSegmentEnd(trackId, index, startTime, duration);
   }
 
   @Override
@@ -85,6 +111,7 @@ public final class CmafOutput extends FragmentedOutput {
 
   @Override
   protected void finish(List<FragmentedTrack> tracks) throws Exception {
+    subtitles.flush(spec.sink());
     List<FragmentedTrack> videos = new ArrayList<>();
     List<FragmentedTrack> audios = new ArrayList<>();
     for (FragmentedTrack t : tracks) {
@@ -102,6 +129,7 @@ public final class CmafOutput extends FragmentedOutput {
       for (FragmentedTrack t : used) {
         writeMediaPlaylists(t, manifest);
       }
+      subtitles.writePlaylists(manifest.name(), spec.sink());
       put(manifest.fileName(spec.format()), multivariant(manifest, selected, audios));
     }
   }
@@ -175,6 +203,8 @@ public final class CmafOutput extends FragmentedOutput {
       audioAverage = Math.max(audioAverage, logs.get(a).averageBitrate());
       audioCodecs.add(a.codecString());
     }
+    subtitles.mediaLines(manifest.name()).forEach(line -> s.append(line).append('\n'));
+    closedCaptions().hlsMedia().forEach(line -> s.append(line).append('\n'));
     for (FragmentedTrack v : videos) {
       SegmentLog log = logs.get(v);
       Set<String> codecs = new LinkedHashSet<>();
@@ -187,9 +217,15 @@ public final class CmafOutput extends FragmentedOutput {
       if (v.info().frameRate() > 0) {
         s.append(",FRAME-RATE=").append(CmafPlaylists.decimal(v.info().frameRate(), 3));
       }
+      ColourDescription colour = ColourDescription.of(v.info().codec(), v.info().decoderConfig());
+      if (colour.isHdr()) {
+        s.append(",VIDEO-RANGE=").append(colour.videoRange());
+      }
       if (!audios.isEmpty()) {
         s.append(",AUDIO=\"").append(AUDIO_GROUP).append('"');
       }
+      s.append(subtitles.attribute());
+      s.append(closedCaptions().hlsAttribute(v.info().renditionId()));
       s.append('\n').append(CmafTrackFiles.of(v).mediaPlaylist(manifest.name())).append('\n');
     }
     if (manifest.includeIframeOnlyStream()) {

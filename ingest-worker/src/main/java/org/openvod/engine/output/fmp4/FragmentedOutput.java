@@ -12,6 +12,7 @@ import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.ClosedCaptions;
 import org.openvod.engine.output.DistinctAudio;
 import org.openvod.engine.output.OutputSpec;
 
@@ -22,6 +23,8 @@ import org.openvod.engine.output.OutputSpec;
  */
 public abstract class FragmentedOutput implements ProtectionReceiver {
 
+  private static final System.Logger LOG = System.getLogger(FragmentedOutput.class.getName());
+
   protected final OutputSpec spec;
   private final Map<Integer, FragmentedTrack> tracks = new LinkedHashMap<>();
   private final Map<Integer, TrackProtection> protections = new HashMap<>();
@@ -30,6 +33,9 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
   private final DistinctAudio distinctAudio = new DistinctAudio();
 
   private final List<AdMarker> adMarkers = new ArrayList<>();
+
+  /** CEA-608/708 services of the source: signalled, their bytes ride in the video samples. */
+  private final ClosedCaptions closedCaptions = new ClosedCaptions();
 
   protected FragmentedOutput(OutputSpec spec) {
     this.spec = spec;
@@ -48,7 +54,21 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
 
   @Override
   public void onStreamInfo(StreamInfo info) throws Exception {
-    if (info.kind() == TrackKind.SUBTITLE || !accepts(info) || !distinctAudio.admit(info)) {
+    if (closedCaptions.accept(info)) {
+      return;
+    }
+    if (info.kind() == TrackKind.SUBTITLE) {
+      // DASH would need EBU-TT-D and MSS DFXP (TTML) made from the WebVTT: not written yet
+      LOG.log(
+          System.Logger.Level.INFO,
+          "output {0}: subtitle track {1} ({2}) not packaged: {3} subtitles are not supported yet",
+          spec.outputId(),
+          info.trackId(),
+          info.language(),
+          spec.format());
+      return;
+    }
+    if (!accepts(info) || !distinctAudio.admit(info)) {
       return;
     }
     tracks.put(
@@ -81,6 +101,10 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
     if (marker.segmentIndex() >= 0) {
       adMarkers.add(marker);
     }
+  }
+
+  protected ClosedCaptions closedCaptions() {
+    return closedCaptions;
   }
 
   /** The placed ad markers, in the order they came (segment indexes of the first video track). */

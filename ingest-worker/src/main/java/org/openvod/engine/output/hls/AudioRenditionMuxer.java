@@ -10,7 +10,6 @@ import org.openvod.engine.output.OutputSink;
 final class AudioRenditionMuxer {
 
   private final RenditionSegments record;
-  private final OutputSink sink;
   private final TsClock clock;
   private final TsStream stream;
   private final TsSegmentWriter writer;
@@ -19,7 +18,6 @@ final class AudioRenditionMuxer {
 
   AudioRenditionMuxer(RenditionSegments record, OutputSink sink, TsClock clock) {
     this.record = record;
-    this.sink = sink;
     this.clock = clock;
     this.sealer = new SegmentSealer(record, sink, false);
     this.stream = new TsStream(record.main, 0x101, VariantMuxer.sampleAes(record, record.main));

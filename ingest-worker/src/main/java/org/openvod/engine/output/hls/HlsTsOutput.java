@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.openvod.engine.codec.WebVtt;
 import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.ClosedCaptions;
 import org.openvod.engine.output.DistinctAudio;
 import org.openvod.engine.output.HlsAdTags;
 import org.openvod.engine.output.ManifestSpec;
@@ -52,6 +54,8 @@ public final class HlsTsOutput implements MediaHandler {
   private final List<RenditionSegments> audioRecords = new ArrayList<>();
   private final Map<Integer, RenditionSegments> subtitleRecords = new LinkedHashMap<>();
   private final List<AdMarker> adMarkers = new ArrayList<>();
+  private final ClosedCaptions captions = new ClosedCaptions();
+  private TsClock tsClock = new TsClock(0);
   private boolean laidOut;
 
   /**
@@ -73,6 +77,9 @@ public final class HlsTsOutput implements MediaHandler {
   public void onStreamInfo(StreamInfo info) {
     if (laidOut) {
       throw new IllegalStateException("stream info of track " + info.trackId() + " after samples");
+    }
+    if (captions.accept(info)) {
+      return; // signalled in the multivariant playlist; the captions ride in the video
     }
     infos.put(info.trackId(), info);
   }
@@ -143,7 +150,8 @@ public final class HlsTsOutput implements MediaHandler {
   /** WebVTT segments pass through: one source segment (one sample) is one output segment. */
   private void writeSubtitle(RenditionSegments record, Sample sample) throws IOException {
     String path = String.format("%s/seg_%05d.vtt", record.folder, record.segments.size());
-    spec.sink().put(path, sample.data(), VTT_TYPE);
+    // the WebVTT maps its cues onto the source's TS clock: move it as this output moves its clock
+    spec.sink().put(path, WebVtt.shiftTimestampMap(sample.data(), tsClock.offset()), VTT_TYPE);
     long scale = record.main.timescale();
     record.segments.add(
         new SegmentRecord(
@@ -180,6 +188,7 @@ public final class HlsTsOutput implements MediaHandler {
         audio.stream().filter(a -> !videoRenditions.contains(a.renditionId())).toList();
     boolean allNinety = infos.values().stream().allMatch(i -> i.timescale() == 90000);
     TsClock clock = new TsClock(allNinety ? 0 : TsClock.SHIFT);
+    tsClock = clock;
     boolean iframes = spec.manifests().stream().anyMatch(ManifestSpec::includeIframeOnlyStream);
     for (StreamInfo v : video) {
       List<StreamInfo> muxed = List.of();
@@ -314,7 +323,7 @@ public final class HlsTsOutput implements MediaHandler {
     }
     return new String[] {
       manifest.fileName(spec.format()),
-      PlaylistWriter.multivariant(entries, audioEntries, subtitleEntries)
+      PlaylistWriter.multivariant(entries, audioEntries, subtitleEntries, captions)
     };
   }
 

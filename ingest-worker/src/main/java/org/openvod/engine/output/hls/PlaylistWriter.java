@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.openvod.engine.codec.ColourDescription;
+import org.openvod.engine.output.ClosedCaptions;
 
 /** Writes HLS playlists (RFC 8216) from what the muxers wrote. Pure text, no I/O. */
 final class PlaylistWriter {
@@ -154,6 +156,17 @@ final class PlaylistWriter {
 
   static String multivariant(
       List<VariantEntry> variants, List<AudioEntry> audio, List<SubtitleEntry> subtitles) {
+    return multivariant(variants, audio, subtitles, new ClosedCaptions());
+  }
+
+  /**
+   * @param captions the source's CEA-608/708 services, signalled (their bytes stay in the video)
+   */
+  static String multivariant(
+      List<VariantEntry> variants,
+      List<AudioEntry> audio,
+      List<SubtitleEntry> subtitles,
+      ClosedCaptions captions) {
     boolean iframes = variants.stream().anyMatch(v -> v.iframeUri() != null);
     StringBuilder out = new StringBuilder("#EXTM3U\n");
     out.append("#EXT-X-VERSION:").append(iframes ? 4 : 3).append('\n');
@@ -178,6 +191,7 @@ final class PlaylistWriter {
       }
       out.append(",AUTOSELECT=YES,DEFAULT=NO,URI=\"").append(t.uri()).append("\"\n");
     }
+    captions.hlsMedia().forEach(line -> out.append(line).append('\n'));
     for (VariantEntry v : variants) {
       var info = v.rendition().main;
       out.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(v.bandwidth());
@@ -189,12 +203,17 @@ final class PlaylistWriter {
       if (info.frameRate() > 0) {
         out.append(",FRAME-RATE=").append(String.format(Locale.ROOT, "%.3f", info.frameRate()));
       }
+      ColourDescription colour = ColourDescription.of(info.codec(), info.decoderConfig());
+      if (colour.isHdr()) {
+        out.append(",VIDEO-RANGE=").append(colour.videoRange());
+      }
       if (v.audioGroup() != null) {
         out.append(",AUDIO=\"").append(v.audioGroup()).append('"');
       }
       if (!subtitles.isEmpty()) {
         out.append(",SUBTITLES=\"").append(subtitles.get(0).groupId()).append('"');
       }
+      out.append(captions.hlsAttribute(info.renditionId()));
       out.append('\n').append(v.uri()).append('\n');
     }
     for (VariantEntry v : variants) {

@@ -52,7 +52,18 @@ public final class HlsDemuxer implements Demuxer {
   }
 
   /** One playlist to read and what the multivariant playlist says of it. */
-  private record Rendition(int id, String path, long bandwidth, String language, String name) {}
+  private record Rendition(
+      int id,
+      String path,
+      long bandwidth,
+      String language,
+      String name,
+      List<ClosedCaptionRendition> captions) {
+
+    Rendition(int id, String path, long bandwidth, String language, String name) {
+      this(id, path, bandwidth, language, name, List.of());
+    }
+  }
 
   /** One elementary stream on its way out: holds a sample back until its duration is known. */
   private static final class Track {
@@ -135,6 +146,11 @@ public final class HlsDemuxer implements Demuxer {
     for (StreamInfo info : subtitleInfos) {
       downstream.onStreamInfo(info);
     }
+    for (int r = 0; r < renditions.size(); r++) {
+      for (StreamInfo info : captionInfos(renditions.get(r), tracks.get(r))) {
+        downstream.onStreamInfo(info);
+      }
+    }
     long zeroPts = firstPts(firsts.get(0));
 
     Set<String> markers = new HashSet<>();
@@ -201,13 +217,18 @@ public final class HlsDemuxer implements Demuxer {
     for (Variant variant : root.variants()) {
       if (seen.add(variant.path())) {
         AudioRendition muxed = muxedAudio(root, variant.audioGroup());
+        List<ClosedCaptionRendition> captions =
+            root.closedCaptions().stream()
+                .filter(c -> c.groupId().equals(variant.closedCaptions()))
+                .toList();
         renditions.add(
             new Rendition(
                 renditions.size(),
                 variant.path(),
                 variant.bandwidth(),
                 muxed == null ? null : muxed.language(),
-                muxed == null ? null : muxed.name()));
+                muxed == null ? null : muxed.name(),
+                captions));
       }
     }
     for (AudioRendition audio : root.audio()) {
@@ -222,6 +243,37 @@ public final class HlsDemuxer implements Demuxer {
       }
     }
     return renditions;
+  }
+
+  /**
+   * The caption services the multivariant playlist signals for a variant with video, as stream
+   * infos without samples (the captions stay in the video's SEI, which outputs pass through). They
+   * are no streams of their own, so they do not count against {@link #MAX_STREAMS}.
+   */
+  private List<StreamInfo> captionInfos(Rendition rendition, Map<Integer, Track> byPid) {
+    boolean video = byPid.values().stream().anyMatch(t -> t.info.kind() == TrackKind.VIDEO);
+    List<StreamInfo> out = new ArrayList<>();
+    for (ClosedCaptionRendition c :
+        video ? rendition.captions() : List.<ClosedCaptionRendition>of()) {
+      out.add(
+          new StreamInfo(
+              nextTrackId++,
+              rendition.id(),
+              TrackKind.SUBTITLE,
+              Codec.CEA608,
+              c.instreamId(),
+              90000,
+              0,
+              0,
+              0,
+              0,
+              0,
+              null,
+              0,
+              c.language(),
+              c.name()));
+    }
+    return out;
   }
 
   /** The EXT-X-MEDIA without URI of a variant's audio group: it describes the muxed audio. */

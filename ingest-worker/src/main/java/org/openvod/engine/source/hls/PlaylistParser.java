@@ -40,6 +40,7 @@ final class PlaylistParser {
     List<Variant> variants = new ArrayList<>();
     List<AudioRendition> audio = new ArrayList<>();
     List<SubtitleRendition> subtitles = new ArrayList<>();
+    List<ClosedCaptionRendition> closedCaptions = new ArrayList<>();
     Attributes pending = null;
     for (String line : lines) {
       if (line.startsWith("#EXT-X-STREAM-INF:")) {
@@ -54,6 +55,17 @@ final class PlaylistParser {
                   media.get("LANGUAGE"),
                   media.get("NAME"),
                   media.getYes("DEFAULT")));
+        } else if ("CLOSED-CAPTIONS".equals(media.get("TYPE"))
+            && media.get("GROUP-ID") != null
+            && media.get("INSTREAM-ID") != null) {
+          closedCaptions.add(
+              new ClosedCaptionRendition(
+                  media.get("GROUP-ID"),
+                  media.get("INSTREAM-ID"),
+                  media.get("LANGUAGE"),
+                  media.get("NAME"),
+                  media.getYes("DEFAULT"),
+                  media.getYes("AUTOSELECT")));
         } else if ("AUDIO".equals(media.get("TYPE"))) {
           String uri = media.get("URI");
           audio.add(
@@ -67,16 +79,20 @@ final class PlaylistParser {
       } else if (line.startsWith("#EXT-X-SESSION-KEY:")) {
         checkKey(path, Attributes.parse(after(line)));
       } else if (!line.startsWith("#") && pending != null) {
+        String captions = pending.get("CLOSED-CAPTIONS");
         variants.add(
             new Variant(
-                resolve(path, line), pending.getLong("BANDWIDTH", 0), pending.get("AUDIO")));
+                resolve(path, line),
+                pending.getLong("BANDWIDTH", 0),
+                pending.get("AUDIO"),
+                "NONE".equals(captions) ? null : captions));
         pending = null;
       }
     }
     if (variants.isEmpty()) {
       throw new PackagingException(MALFORMED_SOURCE, path + ": no EXT-X-STREAM-INF variant");
     }
-    return new MultivariantPlaylist(variants, audio, subtitles);
+    return new MultivariantPlaylist(variants, audio, subtitles, closedCaptions);
   }
 
   static MediaPlaylist parseMedia(String path, String text) throws PackagingException {

@@ -3,6 +3,7 @@ package org.openvod.engine.source.smil;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.openvod.engine.codec.Srt;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.pipeline.Demuxer;
 import org.openvod.engine.pipeline.MediaHandler;
@@ -20,6 +21,9 @@ public final class SmilDemuxer implements Demuxer {
 
   /** Largest .smil accepted; real ones are a few hundred bytes. */
   static final int MAX_SMIL_BYTES = 1 << 20;
+
+  /** Largest SRT sidecar accepted (a feature film's is ~100 KB). */
+  static final int MAX_SRT_BYTES = 8 << 20;
 
   private final SourceLocator locator;
   private final String smilPath;
@@ -39,7 +43,8 @@ public final class SmilDemuxer implements Demuxer {
           PackagingException.Reason.MALFORMED_SOURCE,
           smilPath + " is " + length + " bytes, larger than " + MAX_SMIL_BYTES);
     }
-    List<SmilEntry> entries = SmilParser.parse(smil.read(0, (int) length), smilPath);
+    SmilParser.Smil parsed = SmilParser.parseAll(smil.read(0, (int) length), smilPath);
+    List<SmilEntry> entries = parsed.media();
     List<Mp4Rendition> renditions = new ArrayList<>();
     for (SmilEntry entry : entries) {
       String path = SmilPaths.resolve(smilPath, entry.src());
@@ -51,6 +56,33 @@ public final class SmilDemuxer implements Demuxer {
               entry.audioNames(),
               entry.includeAudio()));
     }
-    new Mp4Demuxer(renditions).run(downstream, progress);
+    List<SrtSubtitles.Subtitles> subtitles = new ArrayList<>();
+    for (SmilTextStream text : parsed.text()) {
+      subtitles.add(readSrt(text));
+    }
+    MediaHandler sink = subtitles.isEmpty() ? downstream : new SrtSubtitles(downstream, subtitles);
+    new Mp4Demuxer(renditions).run(sink, progress);
+  }
+
+  /** Reads and parses one SRT sidecar; a bad one refuses the source, naming the file. */
+  private SrtSubtitles.Subtitles readSrt(SmilTextStream text)
+      throws IOException, PackagingException {
+    String path = SmilPaths.resolve(smilPath, text.src());
+    ByteSource file = locator.open(path);
+    long length = file.length();
+    if (length > MAX_SRT_BYTES) {
+      throw new PackagingException(
+          PackagingException.Reason.MALFORMED_SOURCE,
+          path + " is " + length + " bytes, larger than " + MAX_SRT_BYTES + " for an SRT file");
+    }
+    try {
+      return new SrtSubtitles.Subtitles(
+          text.language(), text.name(), Srt.parse(file.read(0, (int) length)));
+    } catch (IllegalArgumentException e) {
+      throw new PackagingException(
+          PackagingException.Reason.MALFORMED_SOURCE,
+          path + ": not a valid SRT file (" + e.getMessage() + ")",
+          e);
+    }
   }
 }

@@ -25,21 +25,30 @@ final class SmilParser {
 
   private SmilParser() {}
 
+  /** What a .smil lists: its media files, and its SRT subtitle files. */
+  record Smil(List<SmilEntry> media, List<SmilTextStream> text) {}
+
   static List<SmilEntry> parse(byte[] xml, String where) throws PackagingException {
+    return parseAll(xml, where).media();
+  }
+
+  static Smil parseAll(byte[] xml, String where) throws PackagingException {
     Document document = read(xml, where);
     Element root = document.getDocumentElement();
     if (!"smil".equals(localName(root))) {
       throw malformed(where, "root element is <" + localName(root) + ">, not <smil>");
     }
     List<SmilEntry> entries = new ArrayList<>();
-    collect(root, entries, where);
+    List<SmilTextStream> text = new ArrayList<>();
+    collect(root, entries, text, where);
     if (entries.isEmpty()) {
       throw malformed(where, "lists no <video> file");
     }
-    return entries;
+    return new Smil(List.copyOf(entries), List.copyOf(text));
   }
 
-  private static void collect(Element element, List<SmilEntry> entries, String where)
+  private static void collect(
+      Element element, List<SmilEntry> entries, List<SmilTextStream> text, String where)
       throws PackagingException {
     NodeList children = element.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
@@ -50,8 +59,10 @@ final class SmilParser {
       String name = localName(child);
       if (name.equals("video") || name.equals("audio")) {
         entries.add(entry(child, where));
+      } else if (name.equals("textstream")) {
+        text.add(textStream(child, where));
       } else if (name.equals("body") || name.equals("switch") || name.equals("par")) {
-        collect(child, entries, where);
+        collect(child, entries, text, where);
       }
     }
   }
@@ -78,6 +89,26 @@ final class SmilParser {
     }
     return new SmilEntry(
         src.trim(), split(language), split(attribute(e, "audioName")), List.copyOf(include));
+  }
+
+  private static SmilTextStream textStream(Element e, String where) throws PackagingException {
+    String src = attribute(e, "src");
+    if (src == null) {
+      src = attribute(e, "name");
+    }
+    if (src == null || src.isBlank()) {
+      throw malformed(where, "<textstream> has neither src nor name");
+    }
+    String language = attribute(e, "systemLanguage");
+    if (language == null) {
+      language = attribute(e, "language");
+    }
+    return new SmilTextStream(
+        src.trim(), blankToNull(language), blankToNull(attribute(e, "subtitleName")));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static List<String> split(String value) {
