@@ -106,17 +106,7 @@ public final class EngineBench {
     DrmSignal signal = new DrmSignal(CLEAR_KEY_SYSTEM, null, null, "key.bin", null, null, null);
     ProtectionKey key =
         new ProtectionKey(ContentKey.ofHex(KID_HEX, KEY_HEX, null), List.of(signal));
-    return new OutputSpec(
-        clear.outputId(),
-        clear.format(),
-        clear.segmentDurationSeconds(),
-        clear.manifests(),
-        clear.useAudioRenditionGroup(),
-        clear.includeEncoderConfigurationInSegments(),
-        clear.includeDashIframeOnlyStream(),
-        clear.segmentTemplateFormat(),
-        clear.sink(),
-        new EncryptionSpec(mode, KeyAssignment.single(key), null));
+    return clear.withEncryption(new EncryptionSpec(mode, KeyAssignment.single(key), null));
   }
 
   /** Writes each file under one folder, creating sub-folders as paths need them. */

@@ -40,17 +40,7 @@ class Hdr10PassThroughTest {
         Packager.run(
             new FileSourceLocator(source),
             "index.m3u8",
-            List.of(
-                new OutputSpec(
-                    format.name(),
-                    format,
-                    4,
-                    List.of(ManifestSpec.named("index")),
-                    false,
-                    false,
-                    false,
-                    "NUMBER_WITH_TIMELINE",
-                    new DirectorySink(out))),
+            List.of(OutputSpec.of(format.name(), format, 4, new DirectorySink(out))),
             ProgressListener.NONE);
     assertTrue(results.get(0).succeeded(), results.get(0).error());
     String manifest = ManifestSpec.named("index").fileName(format);

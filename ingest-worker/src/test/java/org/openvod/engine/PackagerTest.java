@@ -185,14 +185,18 @@ class PackagerTest {
   }
 
   private static OutputSpec spec(OutputFormat format, DirectorySink sink) {
+    OutputSpec spec = OutputSpec.of(format.name(), format, 6, sink);
+    if (format != OutputFormat.DASH) {
+      return spec;
+    }
     return new OutputSpec(
-        format.name(),
+        spec.outputId(),
         format,
         6,
-        List.of(ManifestSpec.named("index")),
+        spec.manifests(),
         false,
         false,
-        format == OutputFormat.DASH,
+        true,
         "NUMBER_WITH_TIMELINE",
         sink);
   }

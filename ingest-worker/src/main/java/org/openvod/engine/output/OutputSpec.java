@@ -89,6 +89,74 @@ public record OutputSpec(
         null);
   }
 
+  /**
+   * A clear output with one manifest named {@code index} and every option at MediaPackage's default
+   * (DASH: NUMBER_WITH_TIMELINE); change what differs with the {@code with} methods.
+   */
+  public static OutputSpec of(
+      String outputId, OutputFormat format, int segmentDurationSeconds, OutputSink sink) {
+    return new OutputSpec(
+        outputId,
+        format,
+        segmentDurationSeconds,
+        List.of(ManifestSpec.named("index")),
+        false,
+        false,
+        false,
+        format == OutputFormat.DASH ? "NUMBER_WITH_TIMELINE" : null,
+        sink,
+        null,
+        List.of());
+  }
+
+  /** This output with other manifests. */
+  public OutputSpec withManifests(List<ManifestSpec> newManifests) {
+    return new OutputSpec(
+        outputId,
+        format,
+        segmentDurationSeconds,
+        newManifests,
+        useAudioRenditionGroup,
+        includeEncoderConfigurationInSegments,
+        includeDashIframeOnlyStream,
+        segmentTemplateFormat,
+        sink,
+        encryption,
+        periodTriggers);
+  }
+
+  /** This output encrypted as {@code newEncryption} says (null: clear). */
+  public OutputSpec withEncryption(EncryptionSpec newEncryption) {
+    return new OutputSpec(
+        outputId,
+        format,
+        segmentDurationSeconds,
+        manifests,
+        useAudioRenditionGroup,
+        includeEncoderConfigurationInSegments,
+        includeDashIframeOnlyStream,
+        segmentTemplateFormat,
+        sink,
+        newEncryption,
+        periodTriggers);
+  }
+
+  /** This output writing to another sink. */
+  public OutputSpec withSink(OutputSink newSink) {
+    return new OutputSpec(
+        outputId,
+        format,
+        segmentDurationSeconds,
+        manifests,
+        useAudioRenditionGroup,
+        includeEncoderConfigurationInSegments,
+        includeDashIframeOnlyStream,
+        segmentTemplateFormat,
+        newSink,
+        encryption,
+        periodTriggers);
+  }
+
   /** DASH: whether ad markers start new Periods. */
   public boolean periodsAtAds() {
     return periodTriggers.contains(PERIOD_TRIGGER_ADS);
