@@ -4,9 +4,16 @@ import org.openvod.engine.media.PackagingException;
 
 /**
  * The start of an AudioSpecificConfig (ISO/IEC 14496-3 1.6.2.1): audio object type, sampling rate
- * and channel configuration, enough for the codec string and the sample entry.
+ * and channel configuration, enough for the codec string and the sample entry. For HE-AAC signalled
+ * explicitly (object type 5 or 29) the rate is the output (extension) rate, as manifests announce
+ * it; HE-AAC v2 decodes to stereo from a mono core.
  */
 public record AacConfig(int objectType, int sampleRate, int channels) {
+
+  /** Audio object types of HE-AAC (SBR) and HE-AAC v2 (SBR + parametric stereo). */
+  static final int SBR = 5;
+
+  static final int PS = 29;
 
   private static final int[] RATES = {
     96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350
@@ -34,9 +41,22 @@ public record AacConfig(int objectType, int sampleRate, int channels) {
           where + ": AudioSpecificConfig sampling frequency index " + rateIndex);
     }
     int channels = bits.read(4);
+    if (objectType == SBR || objectType == PS) {
+      // explicit HE-AAC signalling (1.6.5.2): the decoder outputs the extension rate, twice the
+      // core
+      int extensionIndex = bits.read(4);
+      if (extensionIndex == 15) {
+        rate = bits.read(24);
+      } else if (extensionIndex < RATES.length) {
+        rate = RATES[extensionIndex];
+      }
+    }
     if (bits.overrun()) {
       throw new PackagingException(
           PackagingException.Reason.MALFORMED_SOURCE, where + ": AudioSpecificConfig truncated");
+    }
+    if (objectType == PS && channels == 1) {
+      channels = 2;
     }
     return new AacConfig(objectType, rate, channels == 7 ? 8 : channels);
   }
