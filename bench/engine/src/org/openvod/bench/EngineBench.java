@@ -40,7 +40,7 @@ public final class EngineBench {
   static final String KEY_HEX = "00112233445566778899aabbccddeeff";
   static final String KID_HEX = "0123456789abcdef0123456789abcdef";
   private static final UUID CLEAR_KEY_SYSTEM =
-      UUID.fromString("e2719d58-a985-e3c9-781a-b030af78d30e");
+      UUID.fromString("e2719d58-a985-b3c9-781a-b030af78d30e");
 
   public static void main(String[] args) throws Exception {
     if (args.length != 4) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
@@ -22,8 +21,8 @@ import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
 import org.openvod.engine.pipeline.ProgressListener;
 import org.openvod.engine.source.FileSourceLocator;
+import org.openvod.engine.testing.AdMarkerMedia;
 import org.openvod.engine.testing.DirectorySink;
-import org.openvod.engine.testing.Scte35Injector;
 import org.openvod.engine.testing.TestMedia;
 import org.openvod.engine.testing.Tools;
 import org.w3c.dom.Element;
@@ -41,28 +40,21 @@ import org.w3c.dom.NodeList;
  */
 class AdMarkerTest {
 
-  static final long EVENT_ID = 7;
+  static final long EVENT_ID = AdMarkerMedia.EVENT_ID;
 
   /** One media playlist entry: the tag lines before its EXTINF, and its duration. */
   record Entry(List<String> tags, double seconds) {}
 
   @Test
   void inBandSpliceInsertCutsAndBecomesCueTags() throws Exception {
-    Path source = copy(TestMedia.threeRenditions(), "scte35-inband");
-    long first = firstVideoPts(source.resolve("v0"));
-    byte[] out = Scte35Injector.spliceInsert(EVENT_ID, true, first + 3 * 90000, 6 * 90000);
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path ts : files.filter(p -> p.toString().endsWith(".ts")).toList()) {
-        boolean firstSegment = ts.getFileName().toString().equals("seg_000.ts");
-        Scte35Injector.inject(ts, firstSegment ? List.of(out) : List.of());
-      }
-    }
+    AdMarkerMedia.Source media = AdMarkerMedia.threeRenditionsWithBreak("scte35-inband");
+    Path source = media.dir();
     // the oracle agrees the TS now carries SCTE-35
     assertTrue(
         Tools.streams(source.resolve("v1"), "seg_000.ts").stream()
             .anyMatch(s -> s.startsWith("scte_35")),
         "ffprobe sees an scte_35 stream");
-    String b64 = Base64.getEncoder().encodeToString(out);
+    String b64 = media.sectionBase64();
 
     Path result = pack(source, "scte35-inband-out");
     for (String playlist : List.of("enh_v0.m3u8", "enh_v2.m3u8", "enh_a0.m3u8")) {
@@ -297,26 +289,7 @@ class AdMarkerTest {
     return out;
   }
 
-  static long firstVideoPts(Path folder) {
-    return Tools.packets(folder, "seg_000.ts").stream()
-        .filter(p -> p.streamIndex() == 0 && p.keyframe())
-        .mapToLong(Tools.Packet::pts)
-        .min()
-        .orElseThrow();
-  }
-
   static Path copy(Path from, String name) throws IOException {
-    Path to = TestMedia.scratch(name);
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
+    return AdMarkerMedia.copy(from, name);
   }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
  * What manifests and init segments must carry for one key and one DRM system, as the key server
  * returned it. Fields the key server left out are null; writers skip them.
  *
- * @param systemId the DRM system id (e.g. W3C Clear Key e2719d58-a985-e3c9-781a-b030af78d30e)
+ * @param systemId the DRM system id (e.g. W3C Clear Key e2719d58-a985-b3c9-781a-b030af78d30e)
  * @param pssh a whole {@code pssh} box for init segments / {@code cenc:pssh} (DASH, CMAF)
  * @param contentProtectionXml extra children of the MPD's ContentProtection element (DASH)
  * @param hlsKeyUri the URI attribute of EXT-X-KEY (HLS, CMAF)

@@ -7,21 +7,17 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The IV of one HLS segment (EXT-X-KEY IV attribute) for AES-128 and SAMPLE-AES.
  *
- * <p>In order of precedence: the configuration's constantInitializationVector, else the key
- * server's explicit IV for the key, else an IV that rotates with every segment. A rotating IV is
- * derived, not drawn at random, so packaging the same source twice gives the same bytes: the first
- * 16 bytes of SHA-256 over the key id and the segment number (big-endian 64 bits). It is written
- * into the playlist, so players need no rule to find it; it only has to differ from segment to
- * segment and be unpredictable without the key id, which a hash of both gives.
+ * <p>The configuration's constantInitializationVector when it has one, else, as MediaPackage does
+ * without one, an IV that rotates: a new one for every segment. (A key server's explicit IV is not
+ * used here: the built-in one returns one for every key, and rotation would never happen.) A
+ * rotating IV is derived, not drawn at random, so packaging the same source twice gives the same
+ * bytes: the first 16 bytes of SHA-256 over the key id and the segment number (big-endian 64 bits).
+ * It is written into the playlist, so players need no rule to find it; it only has to differ from
+ * segment to segment and be unpredictable without the key id, which a hash of both gives.
  */
 public final class HlsSegmentIv {
 
   private HlsSegmentIv() {}
-
-  /** True when every segment of a track with this key gets the same IV. */
-  public static boolean constant(byte[] constantIv, ContentKey key) {
-    return constantIv != null || key.hasExplicitIv();
-  }
 
   /**
    * @param constantIv the configuration's constantInitializationVector (16 bytes) or null
@@ -33,9 +29,6 @@ public final class HlsSegmentIv {
         throw new IllegalArgumentException("constant IV must be 16 bytes");
       }
       return constantIv.clone();
-    }
-    if (key.hasExplicitIv()) {
-      return key.iv();
     }
     if (segment < 0) {
       throw new IllegalArgumentException("segment must be >= 0, got " + segment);

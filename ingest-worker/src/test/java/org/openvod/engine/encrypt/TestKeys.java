@@ -16,8 +16,11 @@ import java.util.UUID;
  */
 public final class TestKeys {
 
-  public static final UUID CLEAR_KEY = UUID.fromString("e2719d58-a985-e3c9-781a-b030af78d30e");
+  public static final UUID CLEAR_KEY = UUID.fromString("e2719d58-a985-b3c9-781a-b030af78d30e");
   public static final UUID PLAYREADY = UUID.fromString("9a04f079-9840-4286-ab92-e65be0885f95");
+
+  /** W3C "common" PSSH system: the only cenc init data Chromium's Clear Key CDM accepts. */
+  public static final UUID COMMON_PSSH = UUID.fromString("1077efec-c0b2-4d02-ace3-3c1e52e2fb4b");
 
   public static final ContentKey HD =
       ContentKey.ofHex(
@@ -49,6 +52,12 @@ public final class TestKeys {
         "org.w3.clearkey",
         "1",
         null);
+  }
+
+  /** The W3C common-system pssh (KIDs only), for EME players that hand init data to the CDM. */
+  public static DrmSignal commonPssh(ContentKey key) {
+    return new DrmSignal(
+        COMMON_PSSH, pssh(COMMON_PSSH, key.keyId(), new byte[0]), null, null, null, null, null);
   }
 
   public static DrmSignal playReady(ContentKey key) {

@@ -34,8 +34,10 @@ import org.openvod.engine.source.FileSourceLocator;
  *   <li>cenc DASH (with a trick-play set) in Shaka Player, the keys given as {@code drm.clearKeys}:
  *       plays with forced switches; with a wrong key it does not play, so the player really
  *       decrypts.
- *   <li>cbcs CMAF (HLS fMP4) in Shaka Player: EXT-X-KEY METHOD=SAMPLE-AES, KEYFORMAT="identity",
- *       the key fetched from its URI. This Chromium's Clear Key CDM decrypts cbcs.
+ *   <li>cbcs CMAF (HLS fMP4) in Shaka Player (EXT-X-KEY METHOD=SAMPLE-AES, KEYFORMAT="identity",
+ *       the key fetched from its URI) and in hls.js (KEYFORMAT="org.w3.clearkey", the key from the
+ *       harness's license answer; Chromium's Clear Key CDM takes only the W3C common-system pssh as
+ *       init data, so the init segments carry one). This Chromium's Clear Key decrypts cbcs.
  * </ul>
  */
 @Tag("playback")
@@ -62,7 +64,8 @@ class EncryptedPlaybackTest {
             null,
             null);
     ProtectionKey dashKey = TestKeys.withSignals(key);
-    ProtectionKey cmafKey = new ProtectionKey(key, List.of(TestKeys.clearKey(key), identity));
+    ProtectionKey cmafKey =
+        new ProtectionKey(key, List.of(TestKeys.clearKey(key), identity, TestKeys.commonPssh(key)));
     Path root = PlaybackMedia.smilSource();
     results =
         Packager.run(
@@ -124,11 +127,13 @@ class EncryptedPlaybackTest {
   }
 
   @Test
-  void cbcsCmafPlaysInShakaWithTheKeyFromItsUri() {
-    PlayResult result =
-        PlayerHarness.installed()
-            .playAsync(Player.SHAKA, server.url("cmaf/index.m3u8"), 4, true, Map.of())
-            .join();
-    Played.assertPlayedWithSwitches(result, PlaybackMedia.HEIGHTS);
+  void cbcsCmafPlaysInShakaWithTheKeyFromItsUriAndInHlsJsWithClearKey() {
+    PlayerHarness players = PlayerHarness.installed();
+    CompletableFuture<PlayResult> shaka =
+        players.playAsync(Player.SHAKA, server.url("cmaf/index.m3u8"), 4, true, Map.of());
+    CompletableFuture<PlayResult> hlsjs =
+        players.playAsync(Player.HLS_JS, server.url("cmaf/index.m3u8"), 4, true, keys(TestKeys.HD));
+    Played.assertPlayedWithSwitches(shaka.join(), PlaybackMedia.HEIGHTS);
+    Played.assertPlayedWithSwitches(hlsjs.join(), PlaybackMedia.HEIGHTS);
   }
 }

@@ -28,9 +28,10 @@ import org.openvod.engine.source.FileSourceLocator;
 
 /**
  * Encrypted HLS-TS in hls.js in headless Chromium, the key fetched from the URI in EXT-X-KEY (the
- * static server here, as the local key server does in production): AES-128 with a rotating IV and
- * SAMPLE-AES (hls.js decrypts H.264 and AAC samples itself), both with forced switches. A playlist
- * whose key URI gives a wrong key does not play, so the player really decrypts.
+ * static server here, as the local key server does in production): AES-128 with a rotating IV in
+ * hls.js and Shaka Player, SAMPLE-AES with a rotating IV in hls.js (which decrypts H.264 and AAC
+ * samples itself), with forced switches. A playlist whose key URI gives a wrong key does not play,
+ * so the player really decrypts.
  */
 @Tag("playback")
 class HlsEncryptedPlaybackTest {
@@ -58,7 +59,8 @@ class HlsEncryptedPlaybackTest {
             List.of(
                 spec("aes128", EncryptionMode.AES_128, "keys/content.key"),
                 spec("aes128_wrong_key", EncryptionMode.AES_128, "keys/wrong.key"),
-                spec("sample_aes", EncryptionMode.SAMPLE_AES, "keys/content.key")),
+                spec("sample_aes", EncryptionMode.SAMPLE_AES, "keys/content.key"),
+                spec("sample_aes_wrong_key", EncryptionMode.SAMPLE_AES, "keys/wrong.key")),
             ProgressListener.NONE);
     for (OutputResult r : results) {
       assertThat(r.error()).as(r.outputId()).isNull();
@@ -110,11 +112,25 @@ class HlsEncryptedPlaybackTest {
   }
 
   @Test
-  void sampleAesPlaysInHlsJs() {
+  void aes128PlaysInShaka() {
     PlayResult result =
         PlayerHarness.installed()
-            .playAsync(Player.HLS_JS, server.url("sample_aes/index.m3u8"), 4, true)
+            .playAsync(Player.SHAKA, server.url("aes128/index.m3u8"), 4, true)
             .join();
     Played.assertPlayedWithSwitches(result, PlaybackMedia.HEIGHTS);
+  }
+
+  @Test
+  void sampleAesPlaysInHlsJs() {
+    PlayerHarness players = PlayerHarness.installed();
+    CompletableFuture<PlayResult> right =
+        players.playAsync(Player.HLS_JS, server.url("sample_aes/index.m3u8"), 4, true);
+    CompletableFuture<PlayResult> wrong =
+        players.playAsync(Player.HLS_JS, server.url("sample_aes_wrong_key/index.m3u8"), 2, false);
+    Played.assertPlayedWithSwitches(right.join(), PlaybackMedia.HEIGHTS);
+    // with a wrong key the samples are noise: Chromium's decoder refuses the first frame
+    PlayResult failed = wrong.join();
+    assertThat(failed.ok()).as("played with a wrong key: %s", failed.json()).isFalse();
+    assertThat(failed.decodedFrames()).as(failed.json()).isZero();
   }
 }

@@ -81,10 +81,6 @@ final class TsStream {
     this.descriptors = sampleAes == null ? new byte[0] : SampleAesSignalling.descriptors(info);
   }
 
-  boolean encrypted() {
-    return sampleAes != null;
-  }
-
   boolean isVideo() {
     return streamId == 0xe0;
   }

@@ -46,6 +46,7 @@ class HlsSampleAesOutputTest {
   private static KeyServer keys;
   private static Map<String, DirectorySink> aac;
   private static Map<String, DirectorySink> ac3;
+  private static Map<String, DirectorySink> eac3;
 
   @BeforeAll
   static void packageOnce() throws Exception {
@@ -67,6 +68,13 @@ class HlsSampleAesOutputTest {
             TestMedia.ac3Audio(),
             "index.m3u8",
             "sample-aes-ac3",
+            new Case("clear", false, null),
+            new Case("rotating", false, rotating));
+    eac3 =
+        pass(
+            TestMedia.eac3Audio(),
+            "index.m3u8",
+            "sample-aes-eac3",
             new Case("clear", false, null),
             new Case("rotating", false, rotating));
   }
@@ -157,6 +165,14 @@ class HlsSampleAesOutputTest {
         ac3.get("clear").root(), ac3.get("rotating").root(), "index_v0.m3u8");
     byte[] pmt = pmt(ac3.get("rotating").root().resolve("v0/seg_00000.ts"));
     assertTrue(contains(pmt, "ac3d") && contains(pmt, "apad") && contains(pmt, "zac3"));
+  }
+
+  @Test
+  void ffmpegDecryptsEac3ToTheClearFrames() {
+    EntryByEntry.assertDecryptsToTheClearFrames(
+        eac3.get("clear").root(), eac3.get("rotating").root(), "index_v0.m3u8");
+    byte[] pmt = pmt(eac3.get("rotating").root().resolve("v0/seg_00000.ts"));
+    assertTrue(contains(pmt, "ec3d") && contains(pmt, "apad") && contains(pmt, "zec3"));
   }
 
   @Test
@@ -326,6 +342,58 @@ class HlsSampleAesOutputTest {
             .get(0);
     assertFalse(result.succeeded());
     assertTrue(result.error().contains("SAMPLE_AES cannot encrypt the H265"), result.error());
+  }
+
+  @Test
+  void muxedTracksWithDifferentKeysAreRefused() throws Exception {
+    org.openvod.engine.encrypt.ContentKey audioKey =
+        org.openvod.engine.encrypt.ContentKey.ofHex(
+            "11111111111111111111111111111111", "22222222222222222222222222222222", null);
+    org.openvod.engine.encrypt.ProtectionKey videoKey = keys.protectionKey(HlsAes128OutputTest.KEY);
+    org.openvod.engine.encrypt.ProtectionKey separateAudio = keys.protectionKey(audioKey);
+    KeyAssignment perKind = t -> t.kind() == TrackKind.AUDIO ? separateAudio : videoKey;
+    OutputSpec spec =
+        new OutputSpec(
+            "fairplay",
+            OutputFormat.HLS_TS,
+            6,
+            List.of(ManifestSpec.named("index")),
+            false,
+            false,
+            false,
+            null,
+            (path, data, type) -> {},
+            new EncryptionSpec(EncryptionMode.SAMPLE_AES, perKind, null));
+    HlsTsOutput output = new HlsTsOutput(spec, Instant.EPOCH);
+    output.onStreamInfo(info(1, TrackKind.VIDEO, Codec.H264));
+    output.onStreamInfo(info(2, TrackKind.AUDIO, Codec.AAC));
+    PackagingException e =
+        assertThrows(
+            PackagingException.class,
+            () ->
+                output.onSample(
+                    new org.openvod.engine.media.Sample(1, 0, 0, 3000, true, new byte[8])));
+    assertEquals(PackagingException.Reason.INVALID_CONFIGURATION, e.reason());
+    assertTrue(e.getMessage().contains("useAudioRenditionGroup"), e.getMessage());
+  }
+
+  private static StreamInfo info(int trackId, TrackKind kind, Codec codec) {
+    return new StreamInfo(
+        trackId,
+        0,
+        kind,
+        codec,
+        null,
+        90000,
+        640,
+        360,
+        30,
+        48000,
+        2,
+        new byte[] {0x11, (byte) 0x90},
+        0,
+        null,
+        null);
   }
 
   /** The PMT section of a TS file (the payload of its first packet on PID 0x1000). */
