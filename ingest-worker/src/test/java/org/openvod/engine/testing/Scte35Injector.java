@@ -25,6 +25,16 @@ public final class Scte35Injector {
    * @param duration break_duration with auto_return in 90 kHz ticks, or -1 for none
    */
   public static byte[] spliceInsert(long eventId, boolean out, long ptsTime, long duration) {
+    return spliceInsert(eventId, out, ptsTime, duration, 0);
+  }
+
+  /**
+   * Like {@link #spliceInsert(long, boolean, long, long)}, with {@code padding} bytes of private
+   * descriptors (tag 0xF0, identifier "TEST") after the command, to make sections that span TS
+   * packets.
+   */
+  public static byte[] spliceInsert(
+      long eventId, boolean out, long ptsTime, long duration, int padding) {
     Bits b = new Bits();
     b.put(0, 8); // protocol_version
     b.put(0, 1); // encrypted_packet
@@ -56,7 +66,20 @@ public final class Scte35Injector {
     b.put(commandBytes.length, 12);
     b.put(Scte35.SPLICE_INSERT, 8);
     b.put(commandBytes);
-    b.put(0, 16); // descriptor_loop_length
+    Bits descriptors = new Bits();
+    for (int left = padding; left > 0; ) {
+      int length = Math.min(255, Math.max(4, left));
+      descriptors.put(0xF0, 8);
+      descriptors.put(length, 8);
+      descriptors.put(0x54455354L, 32); // "TEST"
+      for (int i = 4; i < length; i++) {
+        descriptors.put(i & 0xFF, 8);
+      }
+      left -= 2 + length;
+    }
+    byte[] descriptorBytes = descriptors.bytes();
+    b.put(descriptorBytes.length, 16); // descriptor_loop_length
+    b.put(descriptorBytes);
     byte[] body = b.bytes();
     int sectionLength = body.length + 4;
     byte[] section = new byte[3 + sectionLength];
@@ -90,7 +113,10 @@ public final class Scte35Injector {
         out.write(packet);
         if (!inserted) {
           for (byte[] section : sections) {
-            out.write(sectionPacket(section, counter++));
+            for (byte[] p : sectionPackets(section, counter)) {
+              out.write(p);
+              counter++;
+            }
           }
           inserted = true;
         }
@@ -136,16 +162,29 @@ public final class Scte35Injector {
     return out;
   }
 
-  private static byte[] sectionPacket(byte[] section, int counter) {
-    byte[] p = new byte[188];
-    java.util.Arrays.fill(p, (byte) 0xFF);
-    p[0] = 0x47;
-    p[1] = (byte) (0x40 | (PID >> 8));
-    p[2] = (byte) PID;
-    p[3] = (byte) (0x10 | (counter & 0x0F));
-    p[4] = 0; // pointer_field
-    System.arraycopy(section, 0, p, 5, section.length);
-    return p;
+  /** The section in TS packets: the first with a pointer_field, the rest continuing it. */
+  private static List<byte[]> sectionPackets(byte[] section, int counter) {
+    List<byte[]> packets = new java.util.ArrayList<>();
+    int at = 0;
+    while (at < section.length) {
+      byte[] p = new byte[188];
+      java.util.Arrays.fill(p, (byte) 0xFF);
+      boolean first = at == 0;
+      p[0] = 0x47;
+      p[1] = (byte) ((first ? 0x40 : 0) | (PID >> 8));
+      p[2] = (byte) PID;
+      p[3] = (byte) (0x10 | (counter++ & 0x0F));
+      int from = 4;
+      if (first) {
+        p[4] = 0; // pointer_field
+        from = 5;
+      }
+      int n = Math.min(188 - from, section.length - at);
+      System.arraycopy(section, at, p, from, n);
+      at += n;
+      packets.add(p);
+    }
+    return packets;
   }
 
   /** Writes bits MSB first. */

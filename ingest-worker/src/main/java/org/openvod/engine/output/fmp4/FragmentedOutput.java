@@ -48,7 +48,7 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
 
   /** Sent by the encryptor stage before the track's stream info: its samples come encrypted. */
   @Override
-  public void onTrackProtection(int trackId, TrackProtection protection) {
+  public void onTrackProtection(int trackId, TrackProtection protection) throws Exception {
     protections.put(trackId, protection);
   }
 

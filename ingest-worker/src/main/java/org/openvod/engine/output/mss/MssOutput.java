@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.openvod.engine.encrypt.TrackProtection;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.StreamInfo;
@@ -51,6 +52,29 @@ public final class MssOutput extends FragmentedOutput {
               + info.codec());
     }
     super.onStreamInfo(info);
+  }
+
+  /**
+   * A Smooth client learns an encrypted stream's KID and license source only from the manifest's
+   * ProtectionHeader (it builds the tenc itself), so an encrypted track needs a DRM signal with a
+   * Smooth protection header (PlayReady's); without one the output would not play, and fails.
+   */
+  @Override
+  public void onTrackProtection(int trackId, TrackProtection protection) throws Exception {
+    boolean header =
+        protection.signals().stream()
+            .anyMatch(s -> s.mssProtectionHeader() != null && !s.mssProtectionHeader().isBlank());
+    if (!header) {
+      throw new PackagingException(
+          PackagingException.Reason.INVALID_CONFIGURATION,
+          "output "
+              + spec.outputId()
+              + ": encrypted Smooth Streaming needs a DRM system with a protection header"
+              + " (mssProtectionHeader, PlayReady's); the key for track "
+              + trackId
+              + " has none");
+    }
+    super.onTrackProtection(trackId, protection);
   }
 
   /** MSS fragments carry no parameter sets: the client builds them from CodecPrivateData. */

@@ -20,6 +20,7 @@ import org.openvod.engine.encrypt.EncryptionMode;
 import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.encrypt.KeyAssignment;
 import org.openvod.engine.encrypt.ProtectedFragment;
+import org.openvod.engine.encrypt.ProtectionKey;
 import org.openvod.engine.encrypt.TestKeys;
 import org.openvod.engine.encrypt.TrackProtection;
 import org.openvod.engine.media.StreamInfo;
@@ -98,6 +99,27 @@ class MssEncryptionTest {
 
   static List<String> fragments(FileSink sink, String stream) {
     return sink.order.stream().filter(p -> p.contains("/Fragments(" + stream + "=")).toList();
+  }
+
+  @Test
+  void aKeyWithoutASmoothProtectionHeaderFailsTheOutput() throws Exception {
+    FileSink sink = new FileSink(OutputTesting.folder("mss-cenc-no-header"));
+    ProtectionKey clearKeyOnly =
+        new ProtectionKey(TestKeys.HD, List.of(TestKeys.clearKey(TestKeys.HD)));
+    OutputResult result =
+        Packager.run(
+                new Mp4TestMedia.FolderLocator(Mp4TestMedia.split()),
+                "split.smil",
+                List.of(
+                    spec(
+                        "no-header",
+                        sink,
+                        new EncryptionSpec(
+                            EncryptionMode.CENC, KeyAssignment.single(clearKeyOnly), null))),
+                ProgressListener.NONE)
+            .get(0);
+    assertTrue(result.error().contains("mssProtectionHeader"), result.error());
+    assertFalse(sink.order.stream().anyMatch(p -> p.endsWith("Manifest")), "no manifest written");
   }
 
   @Test
