@@ -41,6 +41,8 @@ public final class EngineBench {
   static final String KID_HEX = "0123456789abcdef0123456789abcdef";
   private static final UUID CLEAR_KEY_SYSTEM =
       UUID.fromString("e2719d58-a985-b3c9-781a-b030af78d30e");
+  private static final UUID PLAYREADY_SYSTEM =
+      UUID.fromString("9a04f079-9840-4286-ab92-e65be0885f95");
 
   public static void main(String[] args) throws Exception {
     if (args.length != 4) {
@@ -102,12 +104,26 @@ public final class EngineBench {
 
   private static OutputSpec encrypted(OutputSpec clear, EncryptionMode mode) {
     // a pssh-less Clear Key signal: what a SPEKE key server gives minus the pssh box, which the
-    // benchmark does not need (it reads back with -decryption_key)
+    // benchmark does not need (it reads back with -decryption_key); MSS needs a PlayReady header,
+    // and a made-up one does here (nothing plays MSS in the benchmark)
     DrmSignal signal = new DrmSignal(CLEAR_KEY_SYSTEM, null, null, "key.bin", null, null, null);
+    String header =
+        "<WRMHEADER version=\"4.0.0.0\"><DATA><KID>" + KID_HEX + "</KID></DATA></WRMHEADER>";
+    DrmSignal playReady =
+        new DrmSignal(
+            PLAYREADY_SYSTEM,
+            null,
+            null,
+            null,
+            null,
+            null,
+            java.util.Base64.getEncoder()
+                .encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
     ProtectionKey key =
-        new ProtectionKey(ContentKey.ofHex(KID_HEX, KEY_HEX, null), List.of(signal));
+        new ProtectionKey(ContentKey.ofHex(KID_HEX, KEY_HEX, null), List.of(signal, playReady));
     return clear.withEncryption(new EncryptionSpec(mode, KeyAssignment.single(key), null));
   }
+
 
   /** Writes each file under one folder, creating sub-folders as paths need them. */
   private record DiskSink(Path root, AtomicLong written) implements OutputSink {

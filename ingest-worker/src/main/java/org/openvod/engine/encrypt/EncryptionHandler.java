@@ -3,7 +3,6 @@ package org.openvod.engine.encrypt;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +22,9 @@ import org.openvod.engine.pipeline.MediaHandler;
  * subtitles, pass clear. Keys never leave this stage.
  *
  * <ul>
- *   <li>CENC: AES-CTR, 8-byte per-sample IVs starting at a random value per track (so two tracks
- *       under one key never share keystream), video subsamples.
+ *   <li>CENC: AES-CTR, 8-byte per-sample IVs starting at a value derived from the key id and the
+ *       track id (so two tracks under one key never share keystream, and repeated runs write the
+ *       same bytes), video subsamples.
  *   <li>CBCS: AES-CBC with a constant IV: the spec's constantIv, else the key's explicit IV, else
  *       one derived from the key id (so repeated runs write the same bytes); video 1:9 pattern.
  * </ul>
@@ -35,7 +35,6 @@ public final class EncryptionHandler implements MediaHandler {
 
   private final EncryptionSpec spec;
   private final ProtectionReceiver downstream;
-  private final SecureRandom random = new SecureRandom();
   private final Map<Integer, SampleEncryptor> encryptors = new HashMap<>();
 
   public EncryptionHandler(EncryptionSpec spec, ProtectionReceiver downstream) {
@@ -61,8 +60,7 @@ public final class EncryptionHandler implements MediaHandler {
       SampleEncryptor encryptor;
       byte[] kid = key.key().keyId();
       if (spec.mode() == EncryptionMode.CENC) {
-        byte[] firstIv = new byte[CENC_IV_SIZE];
-        random.nextBytes(firstIv);
+        byte[] firstIv = Arrays.copyOf(digest("openvod cenc first IV", kid, info.trackId()), 8);
         encryptor =
             video
                 ? CencSampleEncryptor.video(key.key(), info.codec(), firstIv)
@@ -129,10 +127,23 @@ public final class EncryptionHandler implements MediaHandler {
 
   /** The first 16 bytes of SHA-256 over a label and the key id. */
   static byte[] derivedIv(byte[] keyId) {
+    return Arrays.copyOf(digest("openvod cbcs constant IV", keyId, -1), 16);
+  }
+
+  /**
+   * SHA-256 over a label, a key id and a track id (-1: none). IVs come from it rather than from a
+   * random source so that packaging again (a job redone after a crash) writes the same bytes; per
+   * (key, track) they still differ, so two tracks under one key never share cenc keystream.
+   */
+  private static byte[] digest(String label, byte[] keyId, int trackId) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update("openvod cbcs constant IV".getBytes(StandardCharsets.US_ASCII));
-      return Arrays.copyOf(sha.digest(keyId), 16);
+      sha.update(label.getBytes(StandardCharsets.US_ASCII));
+      sha.update(keyId);
+      if (trackId >= 0) {
+        sha.update(java.nio.ByteBuffer.allocate(4).putInt(trackId).array());
+      }
+      return sha.digest();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

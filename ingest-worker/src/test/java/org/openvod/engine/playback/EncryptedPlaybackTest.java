@@ -31,9 +31,9 @@ import org.openvod.engine.source.FileSourceLocator;
  * Encrypted fMP4 outputs in real players with W3C Clear Key in headless Chromium:
  *
  * <ul>
- *   <li>cenc DASH (with a trick-play set) in Shaka Player, the keys given as {@code drm.clearKeys}:
- *       plays with forced switches; with a wrong key it does not play, so the player really
- *       decrypts.
+ *   <li>cenc DASH (with a trick-play set) in Shaka Player ({@code drm.clearKeys}) and dash.js
+ *       (protection data): plays with forced switches; with a wrong key Shaka does not play, so the
+ *       player really decrypts.
  *   <li>cbcs CMAF (HLS fMP4) in Shaka Player (EXT-X-KEY METHOD=SAMPLE-AES, KEYFORMAT="identity",
  *       the key fetched from its URI) and in hls.js (KEYFORMAT="org.w3.clearkey", the key from the
  *       harness's license answer; Chromium's Clear Key CDM takes only the W3C common-system pssh as
@@ -118,15 +118,18 @@ class EncryptedPlaybackTest {
   }
 
   @Test
-  void cencDashPlaysInShakaWithClearKeyAndNotWithAWrongKey() {
+  void cencDashPlaysInShakaAndDashJsWithClearKeyAndNotWithAWrongKey() {
     PlayerHarness players = PlayerHarness.installed();
     CompletableFuture<PlayResult> right =
         players.playAsync(Player.SHAKA, server.url("dash/index.mpd"), 4, true, keys(TestKeys.HD));
     ContentKey wrong =
         new ContentKey(TestKeys.HD.keyId(), TestKeys.SD.key(), null); // the right KID, a wrong key
+    CompletableFuture<PlayResult> dashJs =
+        players.playAsync(Player.DASH_JS, server.url("dash/index.mpd"), 4, true, keys(TestKeys.HD));
     CompletableFuture<PlayResult> wrongKey =
         players.playAsync(Player.SHAKA, server.url("dash/index.mpd"), 2, false, keys(wrong));
     Played.assertPlayedWithSwitches(right.join(), PlaybackMedia.HEIGHTS);
+    Played.assertPlayedWithSwitches(dashJs.join(), PlaybackMedia.HEIGHTS);
     PlayResult failed = wrongKey.join();
     assertThat(failed.ok()).as("played with a wrong key: %s", failed.json()).isFalse();
     assertThat(failed.decodedFrames()).as(failed.json()).isZero();
