@@ -121,7 +121,10 @@ public final class EngineBench {
                 .encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
     ProtectionKey key =
         new ProtectionKey(ContentKey.ofHex(KID_HEX, KEY_HEX, null), List.of(signal, playReady));
-    return clear.withEncryption(new EncryptionSpec(mode, KeyAssignment.single(key), null));
+    // SAMPLE-AES with a constant IV: ffmpeg 5.1, which checks the output, applies a rotating IV
+    // one frame late at each segment boundary (our rotating-IV output plays in hls.js)
+    byte[] iv = mode == EncryptionMode.SAMPLE_AES ? java.util.HexFormat.of().parseHex(KID_HEX) : null;
+    return clear.withEncryption(new EncryptionSpec(mode, KeyAssignment.single(key), iv));
   }
 
 
