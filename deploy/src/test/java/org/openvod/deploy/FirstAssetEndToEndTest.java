@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -93,20 +94,15 @@ class FirstAssetEndToEndTest {
         configs.put(kind, id);
       }
       String asset = group + "-asset";
-      long t0 = System.nanoTime();
-      api.createAsset(
-          b ->
-              b.id(asset)
-                  .packagingGroupId(group)
-                  .sourceArn("arn:aws:s3:::vod-sources/e2e/" + SampleMedia.HLS_MASTER)
-                  .sourceRoleArn(DemoCommand.ROLE_ARN));
       AssetWatch watch = new AssetWatch(follower, api);
       AssetWatch.Outcome outcome =
-          watch.watch(
+          ingestTheSample(
+              api,
+              watch,
+              group,
               asset,
+              "e2e/",
               List.copyOf(configs.values()),
-              t0,
-              Duration.ofSeconds(120),
               e ->
                   System.out.println(
                       "e2e: " + e.at().toMillis() + " ms " + e.notification().event()));
@@ -176,20 +172,15 @@ class FirstAssetEndToEndTest {
       api.createPackagingConfiguration(
           PackagingConfigurations.request(PackageKind.DASH, group + "-dash-clear", group));
       String asset = group + "-asset";
-      long t0 = System.nanoTime();
-      api.createAsset(
-          b ->
-              b.id(asset)
-                  .packagingGroupId(group)
-                  .sourceArn("arn:aws:s3:::vod-sources/e2e-enc/" + SampleMedia.HLS_MASTER)
-                  .sourceRoleArn(DemoCommand.ROLE_ARN));
       AssetWatch watch = new AssetWatch(follower, api);
       AssetWatch.Outcome outcome =
-          watch.watch(
+          ingestTheSample(
+              api,
+              watch,
+              group,
               asset,
+              "e2e-enc/",
               List.of(group + "-hls-aes", group + "-dash-cenc", group + "-dash-clear"),
-              t0,
-              Duration.ofSeconds(120),
               e -> {});
       assertThat(outcome.ingestError()).as("IngestError").isEmpty();
       assertThat(outcome.allPlayable()).as(outcome.statusByConfiguration().toString()).isTrue();
@@ -209,6 +200,28 @@ class FirstAssetEndToEndTest {
           urls.get(group + "-dash-cenc"), urls.get(group + "-dash-clear"), settings);
       System.out.printf("e2e: decrypted and compared in %s%n", Platform.since(t1));
     }
+  }
+
+  /**
+   * Creates {@code asset} in {@code group} from the sample uploaded under {@code prefix} in
+   * vod-sources, and watches it until each configuration is done or 120 s pass.
+   */
+  private static AssetWatch.Outcome ingestTheSample(
+      MediaPackageVodClient api,
+      AssetWatch watch,
+      String group,
+      String asset,
+      String prefix,
+      List<String> configurationIds,
+      Consumer<AssetWatch.TimedNotification> onEvent) {
+    long t0 = System.nanoTime();
+    api.createAsset(
+        b ->
+            b.id(asset)
+                .packagingGroupId(group)
+                .sourceArn("arn:aws:s3:::vod-sources/" + prefix + SampleMedia.HLS_MASTER)
+                .sourceRoleArn(DemoCommand.ROLE_ARN));
+    return watch.watch(asset, configurationIds, t0, Duration.ofSeconds(120), onEvent);
   }
 
   @Test

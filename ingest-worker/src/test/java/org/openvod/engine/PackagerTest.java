@@ -28,16 +28,7 @@ import org.openvod.engine.testing.Tools;
 class PackagerTest {
 
   private static OutputSpec hls(String id, DirectorySink sink) {
-    return new OutputSpec(
-        id,
-        OutputFormat.HLS_TS,
-        6,
-        List.of(ManifestSpec.named("index")),
-        false,
-        false,
-        false,
-        null,
-        sink);
+    return OutputSpec.of(id, OutputFormat.HLS_TS, 6, sink);
   }
 
   private static PackagingException refusal(Path source, String root) {
@@ -63,29 +54,14 @@ class PackagerTest {
   void oneOutputFailingLeavesTheOthersWhole() throws Exception {
     DirectorySink good = new DirectorySink(TestMedia.scratch("fan-good"));
     OutputSpec broken =
-        new OutputSpec(
+        OutputSpec.of(
             "bad-sink",
             OutputFormat.HLS_TS,
             6,
-            List.of(ManifestSpec.named("index")),
-            false,
-            false,
-            false,
-            null,
             (path, data, contentType) -> {
               throw new IOException("bucket is read-only");
             });
-    OutputSpec zeroDuration =
-        new OutputSpec(
-            "zero",
-            OutputFormat.HLS_TS,
-            0,
-            List.of(ManifestSpec.named("index")),
-            false,
-            false,
-            false,
-            null,
-            good);
+    OutputSpec zeroDuration = OutputSpec.of("zero", OutputFormat.HLS_TS, 0, good);
     List<Double> progress = new ArrayList<>();
     List<OutputResult> results =
         Packager.run(
@@ -114,17 +90,7 @@ class PackagerTest {
     List<OutputSpec> outputs = new ArrayList<>();
     for (OutputFormat format : OutputFormat.values()) {
       DirectorySink sink = new DirectorySink(TestMedia.scratch("all-" + format));
-      outputs.add(
-          new OutputSpec(
-              format.name(),
-              format,
-              6,
-              List.of(ManifestSpec.named("index")),
-              false,
-              false,
-              false,
-              "NUMBER_WITH_TIMELINE",
-              sink));
+      outputs.add(OutputSpec.of(format.name(), format, 6, sink));
     }
     List<OutputResult> results =
         Packager.run(
@@ -185,20 +151,8 @@ class PackagerTest {
   }
 
   private static OutputSpec spec(OutputFormat format, DirectorySink sink) {
-    OutputSpec spec = OutputSpec.of(format.name(), format, 6, sink);
-    if (format != OutputFormat.DASH) {
-      return spec;
-    }
-    return new OutputSpec(
-        spec.outputId(),
-        format,
-        6,
-        spec.manifests(),
-        false,
-        false,
-        true,
-        "NUMBER_WITH_TIMELINE",
-        sink);
+    return OutputSpec.of(format.name(), format, 6, sink)
+        .withDashIframeOnlyStream(format == OutputFormat.DASH);
   }
 
   @Test

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Collects the NAL units of one access unit as ranges of the arrays they arrived in, and writes
  * them once, 4-byte length prefixed (MP4 sample format), into an array of the exact size: each byte
  * is copied once, with no array per unit. The arrays must not change until {@link
- * #toLengthPrefixed} (the TS demuxer hands each PES payload over as a fresh array).
+ * #toLengthPrefixed}, or until {@link #ownAllBut} has copied the units out of them.
  */
 public final class AccessUnitBuilder {
 
@@ -38,6 +38,33 @@ public final class AccessUnitBuilder {
     Arrays.fill(sources, 0, count, null);
     count = 0;
     bytes = 0;
+  }
+
+  /**
+   * Copies the units that lie in arrays other than {@code keep} into one array of their own, so
+   * that the caller may reuse those arrays (a demuxer that alternates PES buffers calls this when
+   * an access unit continues into the next PES).
+   */
+  public void ownAllBut(byte[] keep) {
+    int moved = 0;
+    for (int u = 0; u < count; u++) {
+      if (sources[u] != keep) {
+        moved += lengths[u];
+      }
+    }
+    if (moved == 0) {
+      return;
+    }
+    byte[] own = new byte[moved];
+    int p = 0;
+    for (int u = 0; u < count; u++) {
+      if (sources[u] != keep) {
+        System.arraycopy(sources[u], starts[u], own, p, lengths[u]);
+        sources[u] = own;
+        starts[u] = p;
+        p += lengths[u];
+      }
+    }
   }
 
   /** The units, each after its 4-byte big-endian length. */

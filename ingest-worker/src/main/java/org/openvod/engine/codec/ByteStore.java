@@ -49,6 +49,15 @@ public final class ByteStore {
     return data[index];
   }
 
+  /**
+   * The backing array: its first {@link #size} bytes are those written. It stays this store's until
+   * a write grows it or {@link #clear} lets it be written over, so callers read it in place instead
+   * of copying.
+   */
+  public byte[] array() {
+    return data;
+  }
+
   /** The bytes written, copied. */
   public byte[] toByteArray() {
     return Arrays.copyOf(data, size);

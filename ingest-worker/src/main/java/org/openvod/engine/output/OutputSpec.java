@@ -1,6 +1,7 @@
 package org.openvod.engine.output;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.openvod.engine.encrypt.EncryptionSpec;
 
 /**
@@ -111,50 +112,91 @@ public record OutputSpec(
 
   /** This output with other manifests. */
   public OutputSpec withManifests(List<ManifestSpec> newManifests) {
-    return new OutputSpec(
-        outputId,
-        format,
-        segmentDurationSeconds,
-        newManifests,
-        useAudioRenditionGroup,
-        includeEncoderConfigurationInSegments,
-        includeDashIframeOnlyStream,
-        segmentTemplateFormat,
-        sink,
-        encryption,
-        periodTriggers);
+    return edit(d -> d.manifests = newManifests);
   }
 
   /** This output encrypted as {@code newEncryption} says (null: clear). */
   public OutputSpec withEncryption(EncryptionSpec newEncryption) {
-    return new OutputSpec(
-        outputId,
-        format,
-        segmentDurationSeconds,
-        manifests,
-        useAudioRenditionGroup,
-        includeEncoderConfigurationInSegments,
-        includeDashIframeOnlyStream,
-        segmentTemplateFormat,
-        sink,
-        newEncryption,
-        periodTriggers);
+    return edit(d -> d.encryption = newEncryption);
   }
 
   /** This output writing to another sink. */
   public OutputSpec withSink(OutputSink newSink) {
-    return new OutputSpec(
-        outputId,
-        format,
-        segmentDurationSeconds,
-        manifests,
-        useAudioRenditionGroup,
-        includeEncoderConfigurationInSegments,
-        includeDashIframeOnlyStream,
-        segmentTemplateFormat,
-        newSink,
-        encryption,
-        periodTriggers);
+    return edit(d -> d.sink = newSink);
+  }
+
+  /** HLS: this output with audio in an EXT-X-MEDIA group ({@code true}) or muxed in. */
+  public OutputSpec withAudioRenditionGroup(boolean audioGroup) {
+    return edit(d -> d.useAudioRenditionGroup = audioGroup);
+  }
+
+  /** CMAF/DASH: this output with (or without) parameter sets in every segment. */
+  public OutputSpec withEncoderConfigurationInSegments(boolean inSegments) {
+    return edit(d -> d.includeEncoderConfigurationInSegments = inSegments);
+  }
+
+  /** DASH: this output with (or without) a trick-play adaptation set. */
+  public OutputSpec withDashIframeOnlyStream(boolean trickPlay) {
+    return edit(d -> d.includeDashIframeOnlyStream = trickPlay);
+  }
+
+  /** DASH: this output with another segmentTemplateFormat (null: NUMBER_WITH_TIMELINE). */
+  public OutputSpec withSegmentTemplateFormat(String format) {
+    return edit(d -> d.segmentTemplateFormat = format);
+  }
+
+  /** A copy with what {@code change} sets on a draft of this output changed. */
+  private OutputSpec edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /**
+   * The components of an output, settable: each {@code with} method changes one, so the record's
+   * eleven components are listed once here rather than in every {@code with} method.
+   */
+  private static final class Draft {
+    private final String outputId;
+    private final OutputFormat format;
+    private final int segmentDurationSeconds;
+    private final List<String> periodTriggers;
+    private List<ManifestSpec> manifests;
+    private boolean useAudioRenditionGroup;
+    private boolean includeEncoderConfigurationInSegments;
+    private boolean includeDashIframeOnlyStream;
+    private String segmentTemplateFormat;
+    private OutputSink sink;
+    private EncryptionSpec encryption;
+
+    private Draft(OutputSpec spec) {
+      outputId = spec.outputId;
+      format = spec.format;
+      segmentDurationSeconds = spec.segmentDurationSeconds;
+      manifests = spec.manifests;
+      useAudioRenditionGroup = spec.useAudioRenditionGroup;
+      includeEncoderConfigurationInSegments = spec.includeEncoderConfigurationInSegments;
+      includeDashIframeOnlyStream = spec.includeDashIframeOnlyStream;
+      segmentTemplateFormat = spec.segmentTemplateFormat;
+      sink = spec.sink;
+      encryption = spec.encryption;
+      periodTriggers = spec.periodTriggers;
+    }
+
+    private OutputSpec build() {
+      return new OutputSpec(
+          outputId,
+          format,
+          segmentDurationSeconds,
+          manifests,
+          useAudioRenditionGroup,
+          includeEncoderConfigurationInSegments,
+          includeDashIframeOnlyStream,
+          segmentTemplateFormat,
+          sink,
+          encryption,
+          periodTriggers);
+    }
   }
 
   /** DASH: whether ad markers start new Periods. */

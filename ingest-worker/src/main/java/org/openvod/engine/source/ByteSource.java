@@ -30,15 +30,37 @@ public interface ByteSource {
       }
       // straight into one array of the asked size: readNBytes reads 8 KB chunks and joins them
       byte[] data = new byte[length];
-      int n = 0;
-      while (n < length) {
-        int got = in.read(data, n, length - n);
-        if (got < 0) {
-          return Arrays.copyOf(data, n); // the end of the file came first
-        }
-        n += got;
-      }
-      return data;
+      int n = fill(in, data, length);
+      return n == length ? data : Arrays.copyOf(data, n); // fewer: the end of the file came first
     }
+  }
+
+  /**
+   * Reads exactly {@code length} bytes from {@code offset} into the start of {@code buffer}, or
+   * fewer at the end of the file, so that a reader can use one buffer for many reads.
+   *
+   * @return how many bytes were read
+   */
+  default int readInto(long offset, byte[] buffer, int length) throws IOException {
+    if (length < 0 || length > buffer.length) {
+      throw new IllegalArgumentException(
+          "length " + length + " does not fit a buffer of " + buffer.length + " bytes");
+    }
+    try (InputStream in = open(offset, length)) {
+      return fill(in, buffer, length);
+    }
+  }
+
+  /** Reads from {@code in} into the start of {@code buffer} until {@code length} or the end. */
+  private static int fill(InputStream in, byte[] buffer, int length) throws IOException {
+    int n = 0;
+    while (n < length) {
+      int got = in.read(buffer, n, length - n);
+      if (got < 0) {
+        break;
+      }
+      n += got;
+    }
+    return n;
   }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.openvod.engine.Packager;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
@@ -28,17 +27,7 @@ public final class PackagerBench {
     int runs = Integer.parseInt(args[3]);
     for (int run = 1; run <= runs; run++) {
       DirectorySink sink = new DirectorySink(out.resolve("run" + run));
-      OutputSpec spec =
-          new OutputSpec(
-              "bench",
-              OutputFormat.HLS_TS,
-              6,
-              List.of(ManifestSpec.named("index")),
-              false,
-              false,
-              false,
-              null,
-              sink);
+      OutputSpec spec = OutputSpec.of("bench", OutputFormat.HLS_TS, 6, sink);
       long start = System.nanoTime();
       List<OutputResult> results =
           Packager.run(

@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.openvod.engine.Packager;
 import org.openvod.engine.output.OutputFormat;
-import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
-import org.openvod.engine.pipeline.ProgressListener;
-import org.openvod.engine.source.FileSourceLocator;
 import org.openvod.engine.testing.DirectorySink;
+import org.openvod.engine.testing.OnePass;
 import org.openvod.engine.testing.TestMedia;
 
 /**
@@ -54,15 +51,7 @@ class EncryptedOutputRepeatTest {
               .withEncryption(new EncryptionSpec(mode, keys, null)));
       roots.add(root);
     }
-    List<OutputResult> results =
-        Packager.run(
-            new FileSourceLocator(TestMedia.threeRenditions()),
-            TestMedia.MASTER,
-            specs,
-            ProgressListener.NONE);
-    for (OutputResult result : results) {
-      assertTrue(result.succeeded(), result.outputId() + ": " + result.error());
-    }
+    OnePass.packageAll(TestMedia.threeRenditions(), TestMedia.MASTER, specs);
     return roots;
   }
 

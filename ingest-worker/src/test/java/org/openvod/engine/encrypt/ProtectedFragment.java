@@ -3,6 +3,7 @@ package org.openvod.engine.encrypt;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.openvod.engine.output.fmp4.Boxes;
 import org.openvod.engine.output.fmp4.Boxes.Box;
@@ -14,24 +15,12 @@ import org.openvod.engine.output.fmp4.Boxes.Box;
  */
 public final class ProtectedFragment {
 
-  private static final byte[] PIFF = {
-    (byte) 0xa2,
-    0x39,
-    0x4f,
-    0x52,
-    0x5a,
-    (byte) 0x9b,
-    0x4f,
-    0x14,
-    (byte) 0xa2,
-    0x44,
-    0x6c,
-    0x42,
-    0x7c,
-    0x64,
-    (byte) 0x8d,
-    (byte) 0xf4
-  };
+  /**
+   * PIFF 1.1's SampleEncryptionBox extended type, from the PIFF spec rather than from {@link
+   * CencBoxes#PIFF_SAMPLE_ENCRYPTION}: this reader is an oracle for what CencBoxes writes, so it
+   * must not borrow the writer's constant.
+   */
+  private static final byte[] PIFF = HexFormat.of().parseHex("a2394f525a9b4f14a2446c427c648df4");
 
   /** One sample's encryption entry. */
   public record Entry(byte[] iv, List<Subsample> subsamples) {}
@@ -52,16 +41,10 @@ public final class ProtectedFragment {
    */
   public static ProtectedFragment read(byte[] bytes, int ivSize) {
     ProtectedFragment f = new ProtectedFragment();
-    List<Box> top = Boxes.walk(bytes);
-    Box moof = top.stream().filter(b -> b.type().equals("moof")).findFirst().orElseThrow();
+    Box moof = Boxes.first(bytes, "moof");
     Box traf = moof.child("traf");
     f.trafChildren = traf.childTypes();
-    Boxes.Trun trun = Boxes.trun(traf.child("trun"));
-    int at = moof.start() + trun.dataOffset();
-    for (long[] s : trun.samples()) {
-      f.samples.add(Arrays.copyOfRange(bytes, at, at + (int) s[1]));
-      at += (int) s[1];
-    }
+    f.samples.addAll(samples(bytes, moof));
     Box senc = null;
     for (Box b : traf.children()) {
       if (b.type().equals("senc")) {
@@ -111,7 +94,7 @@ public final class ProtectedFragment {
 
   /** Reads moov/trak/.../stsd's first entry and its sinf, and the moov's pssh boxes. */
   public static Init readInit(byte[] bytes) {
-    Box moov = Boxes.walk(bytes).stream().filter(b -> b.type().equals("moov")).findFirst().get();
+    Box moov = Boxes.first(bytes, "moov");
     List<byte[]> pssh = new ArrayList<>();
     for (Box b : moov.children()) {
       if (b.type().equals("pssh")) {
@@ -167,8 +150,11 @@ public final class ProtectedFragment {
 
   /** The samples of a clear segment or fragment (trun + mdat). */
   public static List<byte[]> clearSamples(byte[] bytes) {
-    List<Box> top = Boxes.walk(bytes);
-    Box moof = top.stream().filter(b -> b.type().equals("moof")).findFirst().orElseThrow();
+    return samples(bytes, Boxes.first(bytes, "moof"));
+  }
+
+  /** The samples the moof's trun lays out (data offset from the moof, sizes in order). */
+  private static List<byte[]> samples(byte[] bytes, Box moof) {
     Boxes.Trun trun = Boxes.trun(moof.child("traf").child("trun"));
     List<byte[]> out = new ArrayList<>();
     int at = moof.start() + trun.dataOffset();

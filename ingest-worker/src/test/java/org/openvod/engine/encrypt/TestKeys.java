@@ -32,10 +32,29 @@ public final class TestKeys {
       ContentKey.ofHex(
           "00112233445566778899aabbccddeeff", "0f1e2d3c4b5a69788796a5b4c3d2e1f0", null);
 
+  /** The key of the HLS-TS tests (AES-128, SAMPLE-AES), which players fetch from a key URI. */
+  public static final ContentKey HLS =
+      ContentKey.ofHex(
+          "0f1e2d3c4b5a69788796a5b4c3d2e1f0", "00112233445566778899aabbccddeeff", null);
+
+  /** The system id of the tests' DRM signal for the "identity" key format (any id would do). */
+  public static final UUID IDENTITY = UUID.fromString("81376844-f976-481e-a84e-cc25d39b0b33");
+
   private TestKeys() {}
 
   public static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
+  }
+
+  /** Every track under the HD key with its Clear Key and PlayReady signals. */
+  public static EncryptionSpec singleKey(EncryptionMode mode, byte[] constantIv) {
+    return new EncryptionSpec(mode, KeyAssignment.single(withSignals(HD)), constantIv);
+  }
+
+  /** The key with one DRM signal, whose HLS key URI is {@code uri} (and no key format). */
+  public static ProtectionKey atKeyUri(ContentKey key, String uri) {
+    return new ProtectionKey(
+        key, List.of(new DrmSignal(IDENTITY, null, null, uri, null, null, null)));
   }
 
   /** The key with a Clear Key signal (pssh, HLS key URI) and a PlayReady one. */

@@ -71,16 +71,8 @@ class DistinctAudioTest {
     for (OutputFormat format : OutputFormat.values()) {
       Path dir = Files.createDirectories(out.resolve(format.name()));
       specs.add(
-          new OutputSpec(
-              format.name(),
-              format,
-              4,
-              List.of(ManifestSpec.named("index")),
-              true,
-              false,
-              false,
-              "NUMBER_WITH_TIMELINE",
-              new DirectorySink(dir)));
+          OutputSpec.of(format.name(), format, 4, new DirectorySink(dir))
+              .withAudioRenditionGroup(true));
     }
     List<OutputResult> results =
         Packager.run(new FileSourceLocator(source), root, specs, ProgressListener.NONE);

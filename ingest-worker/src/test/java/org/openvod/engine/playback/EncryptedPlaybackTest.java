@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openvod.engine.Packager;
 import org.openvod.engine.encrypt.ContentKey;
 import org.openvod.engine.encrypt.DrmSignal;
 import org.openvod.engine.encrypt.EncryptionMode;
@@ -20,12 +19,9 @@ import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.encrypt.KeyAssignment;
 import org.openvod.engine.encrypt.ProtectionKey;
 import org.openvod.engine.encrypt.TestKeys;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
-import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
-import org.openvod.engine.pipeline.ProgressListener;
-import org.openvod.engine.source.FileSourceLocator;
+import org.openvod.engine.testing.OnePass;
 
 /**
  * Encrypted fMP4 outputs in real players with W3C Clear Key in headless Chromium:
@@ -46,7 +42,6 @@ class EncryptedPlaybackTest {
   @TempDir static Path dir;
 
   private static StaticFileServer server;
-  private static List<OutputResult> results;
 
   @BeforeAll
   static void packageEncrypted() throws Exception {
@@ -69,27 +64,22 @@ class EncryptedPlaybackTest {
     ProtectionKey hlsJsKey =
         new ProtectionKey(key, List.of(TestKeys.clearKey(key), TestKeys.commonPssh(key)));
     Path root = PlaybackMedia.smilSource();
-    results =
-        Packager.run(
-            new FileSourceLocator(root.getParent()),
-            root.getFileName().toString(),
-            List.of(
-                spec(
-                    "dash",
-                    OutputFormat.DASH,
-                    new EncryptionSpec(EncryptionMode.CENC, KeyAssignment.single(dashKey), null)),
-                spec(
-                    "cmaf",
-                    OutputFormat.CMAF,
-                    new EncryptionSpec(EncryptionMode.CBCS, KeyAssignment.single(shakaKey), null)),
-                spec(
-                    "cmaf_clearkey",
-                    OutputFormat.CMAF,
-                    new EncryptionSpec(EncryptionMode.CBCS, KeyAssignment.single(hlsJsKey), null))),
-            ProgressListener.NONE);
-    for (OutputResult r : results) {
-      assertThat(r.error()).as(r.outputId()).isNull();
-    }
+    OnePass.packageAll(
+        root.getParent(),
+        root.getFileName().toString(),
+        List.of(
+            spec(
+                "dash",
+                OutputFormat.DASH,
+                new EncryptionSpec(EncryptionMode.CENC, KeyAssignment.single(dashKey), null)),
+            spec(
+                "cmaf",
+                OutputFormat.CMAF,
+                new EncryptionSpec(EncryptionMode.CBCS, KeyAssignment.single(shakaKey), null)),
+            spec(
+                "cmaf_clearkey",
+                OutputFormat.CMAF,
+                new EncryptionSpec(EncryptionMode.CBCS, KeyAssignment.single(hlsJsKey), null))));
   }
 
   @AfterAll
@@ -100,17 +90,9 @@ class EncryptedPlaybackTest {
   }
 
   private static OutputSpec spec(String id, OutputFormat format, EncryptionSpec encryption) {
-    return new OutputSpec(
-        id,
-        format,
-        4,
-        List.of(ManifestSpec.named("index")),
-        true,
-        false,
-        format == OutputFormat.DASH,
-        null,
-        new FolderOutputSink(dir.resolve(id)),
-        encryption);
+    return OutputSpec.of(id, format, 4, new FolderOutputSink(dir.resolve(id)))
+        .withDashIframeOnlyStream(format == OutputFormat.DASH)
+        .withEncryption(encryption);
   }
 
   private static Map<String, String> keys(ContentKey key) {

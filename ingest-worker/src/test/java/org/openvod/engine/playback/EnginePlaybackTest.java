@@ -19,7 +19,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvod.engine.Packager;
 import org.openvod.engine.media.PackagingException;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
@@ -162,16 +161,13 @@ class EnginePlaybackTest {
     List<OutputSpec> specs = new ArrayList<>();
     for (OutputCase output : OUTPUTS) {
       specs.add(
-          new OutputSpec(
-              output.id(),
-              output.format(),
-              4,
-              List.of(ManifestSpec.named("index")),
-              output.audioRenditionGroup(),
-              false,
-              false,
-              output.segmentTemplateFormat(),
-              new FolderOutputSink(dir.resolve(outputFolder(source, output)))));
+          OutputSpec.of(
+                  output.id(),
+                  output.format(),
+                  4,
+                  new FolderOutputSink(dir.resolve(outputFolder(source, output))))
+              .withAudioRenditionGroup(output.audioRenditionGroup())
+              .withSegmentTemplateFormat(output.segmentTemplateFormat()));
     }
     Path rootFile = source.rootFile();
     long started = System.nanoTime();

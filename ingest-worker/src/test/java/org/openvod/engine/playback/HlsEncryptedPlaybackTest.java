@@ -12,19 +12,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openvod.engine.Packager;
 import org.openvod.engine.encrypt.ContentKey;
-import org.openvod.engine.encrypt.DrmSignal;
 import org.openvod.engine.encrypt.EncryptionMode;
 import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.encrypt.KeyAssignment;
 import org.openvod.engine.encrypt.ProtectionKey;
-import org.openvod.engine.output.ManifestSpec;
+import org.openvod.engine.encrypt.TestKeys;
 import org.openvod.engine.output.OutputFormat;
-import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
-import org.openvod.engine.pipeline.ProgressListener;
-import org.openvod.engine.source.FileSourceLocator;
+import org.openvod.engine.testing.OnePass;
 
 /**
  * Encrypted HLS-TS in hls.js in headless Chromium, the key fetched from the URI in EXT-X-KEY (the
@@ -36,9 +32,7 @@ import org.openvod.engine.source.FileSourceLocator;
 @Tag("playback")
 class HlsEncryptedPlaybackTest {
 
-  private static final ContentKey KEY =
-      ContentKey.ofHex(
-          "0f1e2d3c4b5a69788796a5b4c3d2e1f0", "00112233445566778899aabbccddeeff", null);
+  private static final ContentKey KEY = TestKeys.HLS;
   private static final byte[] WRONG = HexFormat.of().parseHex("ffeeddccbbaa99887766554433221100");
 
   @TempDir static Path dir;
@@ -52,19 +46,14 @@ class HlsEncryptedPlaybackTest {
     Files.write(dir.resolve("keys/content.key"), KEY.key());
     Files.write(dir.resolve("keys/wrong.key"), WRONG);
     Path root = PlaybackMedia.hlsTsSource();
-    List<OutputResult> results =
-        Packager.run(
-            new FileSourceLocator(root.getParent()),
-            root.getFileName().toString(),
-            List.of(
-                spec("aes128", EncryptionMode.AES_128, "keys/content.key"),
-                spec("aes128_wrong_key", EncryptionMode.AES_128, "keys/wrong.key"),
-                spec("sample_aes", EncryptionMode.SAMPLE_AES, "keys/content.key"),
-                spec("sample_aes_wrong_key", EncryptionMode.SAMPLE_AES, "keys/wrong.key")),
-            ProgressListener.NONE);
-    for (OutputResult r : results) {
-      assertThat(r.error()).as(r.outputId()).isNull();
-    }
+    OnePass.packageAll(
+        root.getParent(),
+        root.getFileName().toString(),
+        List.of(
+            spec("aes128", EncryptionMode.AES_128, "keys/content.key"),
+            spec("aes128_wrong_key", EncryptionMode.AES_128, "keys/wrong.key"),
+            spec("sample_aes", EncryptionMode.SAMPLE_AES, "keys/content.key"),
+            spec("sample_aes_wrong_key", EncryptionMode.SAMPLE_AES, "keys/wrong.key")));
   }
 
   @AfterAll
@@ -75,39 +64,32 @@ class HlsEncryptedPlaybackTest {
   }
 
   private static OutputSpec spec(String id, EncryptionMode mode, String keyPath) {
-    DrmSignal identity =
-        new DrmSignal(
-            java.util.UUID.fromString("81376844-f976-481e-a84e-cc25d39b0b33"),
-            null,
-            null,
-            server.url(keyPath).toString(),
-            null,
-            null,
-            null);
-    ProtectionKey key = new ProtectionKey(KEY, List.of(identity));
-    return new OutputSpec(
-        id,
-        OutputFormat.HLS_TS,
-        4,
-        List.of(ManifestSpec.named("index")),
-        false,
-        false,
-        false,
-        null,
-        new FolderOutputSink(dir.resolve(id)),
-        new EncryptionSpec(mode, KeyAssignment.single(key), null));
+    ProtectionKey key = TestKeys.atKeyUri(KEY, server.url(keyPath).toString());
+    return OutputSpec.of(id, OutputFormat.HLS_TS, 4, new FolderOutputSink(dir.resolve(id)))
+        .withEncryption(new EncryptionSpec(mode, KeyAssignment.single(key), null));
+  }
+
+  /**
+   * hls.js plays {@code output} with forced switches and does not play {@code output}_wrong_key,
+   * both played side by side.
+   *
+   * @return how the play with the wrong key ended
+   */
+  private static PlayResult assertPlaysInHlsJsButNotWithAWrongKey(String output) {
+    PlayerHarness players = PlayerHarness.installed();
+    CompletableFuture<PlayResult> right =
+        players.playAsync(Player.HLS_JS, server.url(output + "/index.m3u8"), 4, true);
+    CompletableFuture<PlayResult> wrong =
+        players.playAsync(Player.HLS_JS, server.url(output + "_wrong_key/index.m3u8"), 2, false);
+    Played.assertPlayedWithSwitches(right.join(), PlaybackMedia.HEIGHTS);
+    PlayResult failed = wrong.join();
+    assertThat(failed.ok()).as("played with a wrong key: %s", failed.json()).isFalse();
+    return failed;
   }
 
   @Test
   void aes128PlaysInHlsJsAndNotWithAWrongKey() {
-    PlayerHarness players = PlayerHarness.installed();
-    CompletableFuture<PlayResult> right =
-        players.playAsync(Player.HLS_JS, server.url("aes128/index.m3u8"), 4, true);
-    CompletableFuture<PlayResult> wrong =
-        players.playAsync(Player.HLS_JS, server.url("aes128_wrong_key/index.m3u8"), 2, false);
-    Played.assertPlayedWithSwitches(right.join(), PlaybackMedia.HEIGHTS);
-    PlayResult failed = wrong.join();
-    assertThat(failed.ok()).as("played with a wrong key: %s", failed.json()).isFalse();
+    assertPlaysInHlsJsButNotWithAWrongKey("aes128");
     assertThat(server.requests()).anyMatch(r -> r.startsWith("GET /keys/content.key 200"));
   }
 
@@ -122,15 +104,8 @@ class HlsEncryptedPlaybackTest {
 
   @Test
   void sampleAesPlaysInHlsJs() {
-    PlayerHarness players = PlayerHarness.installed();
-    CompletableFuture<PlayResult> right =
-        players.playAsync(Player.HLS_JS, server.url("sample_aes/index.m3u8"), 4, true);
-    CompletableFuture<PlayResult> wrong =
-        players.playAsync(Player.HLS_JS, server.url("sample_aes_wrong_key/index.m3u8"), 2, false);
-    Played.assertPlayedWithSwitches(right.join(), PlaybackMedia.HEIGHTS);
+    PlayResult failed = assertPlaysInHlsJsButNotWithAWrongKey("sample_aes");
     // with a wrong key the samples are noise: Chromium's decoder refuses the first frame
-    PlayResult failed = wrong.join();
-    assertThat(failed.ok()).as("played with a wrong key: %s", failed.json()).isFalse();
     assertThat(failed.decodedFrames()).as(failed.json()).isZero();
   }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.openvod.engine.codec.ByteStore;
 import org.openvod.engine.media.Sample;
 
 /**
@@ -43,12 +42,26 @@ final class TsSegmentWriter {
   private final byte[] pat;
   private final byte[] pmt;
 
+  /** The payload pieces of the segment being written; emptied after each segment. */
+  private final PesPayload pieces = new PesPayload();
+
+  /** One PES of the segment being written: its payload is pieces {@code from} to {@code to}. */
+  private record Pes(
+      TsStream stream,
+      long pts,
+      long dts,
+      boolean randomAccess,
+      boolean tablesBefore,
+      int from,
+      int to,
+      int payloadLength) {}
+
   TsSegmentWriter(List<TsStream> streams) {
     this.streams = List.copyOf(streams);
     this.pcrStream = streams.stream().filter(TsStream::isVideo).findFirst().orElse(streams.get(0));
     Arrays.fill(counters, -1);
-    this.pat = patSection();
-    this.pmt = pmtSection();
+    this.pat = padded(patSection());
+    this.pmt = padded(pmtSection());
   }
 
   /**
@@ -59,50 +72,79 @@ final class TsSegmentWriter {
   }
 
   /**
+   * Lays the segment out first (which PES packets, in which order, made of which pieces), so that
+   * its exact size is known, then writes every packet straight into one array of that size.
+   *
    * @param samples every sample of the segment, in decode order across streams
    * @param iv the segment's IV for SAMPLE-AES streams, null when no stream is encrypted
    */
   Segment write(List<Timed> samples, byte[] iv) {
-    ByteStore out = new ByteStore(estimate(samples));
-    List<KeyFrame> keyFrames = new ArrayList<>();
-    tables(out);
+    try {
+      List<Pes> layout = layout(samples, iv);
+      long size = 2L * PACKET;
+      for (Pes pes : layout) {
+        size += (pes.tablesBefore() ? 2L * PACKET : 0) + (long) packets(pes) * PACKET;
+      }
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("more than 2 GiB in one TS segment");
+      }
+      byte[] out = new byte[(int) size];
+      List<KeyFrame> keyFrames = new ArrayList<>();
+      int at = tables(out, 0);
+      PesPayload.Reader reader = pieces.reader(0);
+      for (Pes pes : layout) {
+        int start = 0;
+        if (pes.tablesBefore()) {
+          start = at;
+          at = tables(out, at);
+        }
+        reader.seek(pes.from());
+        at = writePes(out, at, pes, reader);
+        if (pes.randomAccess()) {
+          keyFrames.add(new KeyFrame(start, at - start, pes.pts()));
+        }
+      }
+      return new Segment(out, keyFrames);
+    } finally {
+      pieces.clear();
+    }
+  }
+
+  /** The segment's PES packets in writing order, their payloads appended to {@link #pieces}. */
+  private List<Pes> layout(List<Timed> samples, byte[] iv) {
+    List<Pes> layout = new ArrayList<>();
     boolean tablesFresh = true;
     Map<TsStream, List<Timed>> audio = new HashMap<>();
     for (Timed t : samples) {
       if (t.stream().isVideo()) {
-        if (t.sample().keyframe()) {
-          flushAudio(audio, out, iv);
-          long start;
-          if (tablesFresh) {
-            start = 0;
-          } else {
-            start = out.size();
-            tables(out);
-          }
-          writePes(out, t.stream(), t.pts(), t.dts(), t.stream().payload(t.sample(), iv), true);
-          keyFrames.add(new KeyFrame(start, out.size() - start, t.pts()));
-        } else {
-          writePes(out, t.stream(), t.pts(), t.dts(), t.stream().payload(t.sample(), iv), false);
+        boolean key = t.sample().keyframe();
+        if (key) {
+          flushAudio(audio, layout, iv);
         }
+        int from = pieces.count();
+        t.stream().appendPayload(t.sample(), iv, pieces);
+        layout.add(pes(t.stream(), t.pts(), t.dts(), key, key && !tablesFresh, from));
       } else {
         List<Timed> pending = audio.computeIfAbsent(t.stream(), k -> new ArrayList<>());
         pending.add(t);
         if (size(pending) >= AUDIO_PES_TARGET) {
-          flushAudio(t.stream(), pending, out, iv);
+          flushAudio(t.stream(), pending, layout, iv);
         }
       }
       tablesFresh = false;
     }
-    flushAudio(audio, out, iv);
-    return new Segment(out.toByteArray(), keyFrames);
+    flushAudio(audio, layout, iv);
+    return layout;
   }
 
-  private static int estimate(List<Timed> samples) {
-    long bytes = 0;
-    for (Timed t : samples) {
-      bytes += t.sample().data().length;
+  private Pes pes(
+      TsStream stream, long pts, long dts, boolean randomAccess, boolean tablesBefore, int from) {
+    int to = pieces.count();
+    long length = pieces.length(from, to);
+    if (length > Integer.MAX_VALUE - 8 - 19) {
+      throw new IllegalArgumentException("a PES payload of " + length + " bytes");
     }
-    return (int) Math.min(Integer.MAX_VALUE - 8, bytes + bytes / 20 + 4096);
+    return new Pes(stream, pts, dts, randomAccess, tablesBefore, from, to, (int) length);
   }
 
   private static int size(List<Timed> pending) {
@@ -113,114 +155,144 @@ final class TsSegmentWriter {
     return n;
   }
 
-  private void flushAudio(Map<TsStream, List<Timed>> audio, ByteStore out, byte[] iv) {
+  private void flushAudio(Map<TsStream, List<Timed>> audio, List<Pes> layout, byte[] iv) {
     for (TsStream stream : streams) {
       List<Timed> pending = audio.get(stream);
       if (pending != null && !pending.isEmpty()) {
-        flushAudio(stream, pending, out, iv);
+        flushAudio(stream, pending, layout, iv);
       }
     }
   }
 
-  private void flushAudio(TsStream stream, List<Timed> pending, ByteStore out, byte[] iv) {
-    ByteStore payload = new ByteStore(AUDIO_PES_TARGET + 2048);
+  private void flushAudio(TsStream stream, List<Timed> pending, List<Pes> layout, byte[] iv) {
+    int from = pieces.count();
     for (Timed t : pending) {
-      payload.write(stream.payload(t.sample(), iv));
+      stream.appendPayload(t.sample(), iv, pieces);
     }
     Timed first = pending.get(0);
-    writePes(out, stream, first.pts(), first.pts(), payload.toByteArray(), false);
+    layout.add(pes(stream, first.pts(), first.pts(), false, false, from));
     pending.clear();
   }
 
-  private void tables(ByteStore out) {
-    section(out, 0, pat);
-    section(out, PMT_PID, pmt);
+  private int tables(byte[] out, int at) {
+    at = packet(out, at, 0, pat);
+    return packet(out, at, PMT_PID, pmt);
   }
 
-  private void writePes(
-      ByteStore out, TsStream stream, long pts, long dts, byte[] payload, boolean randomAccess) {
+  private static int headerLength(Pes pes) {
+    return 9 + (pes.dts() != pes.pts() ? 10 : 5);
+  }
+
+  /** The bytes of the first packet's adaptation field, its length byte included (0: none). */
+  private int firstAdaptation(Pes pes) {
+    boolean pcr = pes.stream() == pcrStream;
+    return pcr ? 8 : pes.randomAccess() ? 2 : 0;
+  }
+
+  /** How many packets a PES takes: the first holds less when it has an adaptation field. */
+  private int packets(Pes pes) {
+    long length = (long) headerLength(pes) + pes.payloadLength();
+    long first = PACKET - 4 - firstAdaptation(pes);
+    if (length <= first) {
+      return 1;
+    }
+    return (int) (1 + (length - first + PACKET - 5) / (PACKET - 4));
+  }
+
+  /** Writes one PES as packets from {@code at}; returns where the next packet goes. */
+  private int writePes(byte[] out, int at, Pes pes, PesPayload.Reader payload) {
+    TsStream stream = pes.stream();
+    long pts = pes.pts();
+    long dts = pes.dts();
     boolean withDts = dts != pts;
     int headerData = withDts ? 10 : 5;
-    byte[] pes = new byte[9 + headerData + payload.length];
-    pes[2] = 1;
-    pes[3] = (byte) stream.streamId;
-    int length = 3 + headerData + payload.length;
-    if (!stream.isVideo() && length <= 0xffff) {
-      pes[4] = (byte) (length >> 8);
-      pes[5] = (byte) length;
-    }
-    pes[6] = (byte) 0x84; // '10', data_alignment_indicator
-    pes[7] = (byte) (withDts ? 0xc0 : 0x80);
-    pes[8] = (byte) headerData;
-    timestamp(pes, 9, withDts ? 3 : 2, pts);
-    if (withDts) {
-      timestamp(pes, 14, 1, dts);
-    }
-    System.arraycopy(payload, 0, pes, 9 + headerData, payload.length);
+    int remaining = 9 + headerData + pes.payloadLength();
     boolean pcr = stream == pcrStream;
-    int p = 0;
+    int adaptation = firstAdaptation(pes);
     boolean first = true;
-    while (p < pes.length) {
-      byte[] adaptation = null;
-      if (first && (pcr || randomAccess)) {
-        adaptation = new byte[pcr ? 7 : 1];
-        adaptation[0] = (byte) ((randomAccess ? 0x40 : 0) | (pcr ? 0x10 : 0));
+    while (remaining > 0) {
+      int room = PACKET - 4 - (first ? adaptation : 0);
+      int chunk = Math.min(room, remaining);
+      int stuffing = room - chunk;
+      int cc = (counters[stream.pid] + 1) & 0xf;
+      counters[stream.pid] = cc;
+      boolean withAdaptation = (first && adaptation > 0) || stuffing > 0;
+      out[at] = 0x47;
+      out[at + 1] = (byte) ((first ? 0x40 : 0) | (stream.pid >> 8));
+      out[at + 2] = (byte) stream.pid;
+      out[at + 3] = (byte) ((withAdaptation ? 0x30 : 0x10) | cc);
+      int p = at + 4;
+      if (first && adaptation > 0) {
+        out[p] = (byte) (adaptation - 1 + stuffing);
+        out[p + 1] = (byte) ((pes.randomAccess() ? 0x40 : 0) | (pcr ? 0x10 : 0));
         if (pcr) {
           long base = (dts - PCR_LEAD) & MASK_33;
-          adaptation[1] = (byte) (base >> 25);
-          adaptation[2] = (byte) (base >> 17);
-          adaptation[3] = (byte) (base >> 9);
-          adaptation[4] = (byte) (base >> 1);
-          adaptation[5] = (byte) (((base & 1) << 7) | 0x7e);
-          adaptation[6] = 0;
+          out[p + 2] = (byte) (base >> 25);
+          out[p + 3] = (byte) (base >> 17);
+          out[p + 4] = (byte) (base >> 9);
+          out[p + 5] = (byte) (base >> 1);
+          out[p + 6] = (byte) (((base & 1) << 7) | 0x7e);
+          out[p + 7] = 0;
         }
+        p += adaptation;
+        Arrays.fill(out, p, p + stuffing, (byte) 0xff);
+        p += stuffing;
+      } else if (stuffing > 0) {
+        out[p] = (byte) (stuffing - 1);
+        if (stuffing > 1) {
+          out[p + 1] = 0;
+          Arrays.fill(out, p + 2, p + stuffing, (byte) 0xff);
+        }
+        p += stuffing;
       }
-      p += packet(out, stream.pid, first, adaptation, pes, p);
+      int data = chunk;
+      if (first) {
+        // the PES header (at most 19 bytes) always fits in the first packet
+        out[p] = 0;
+        out[p + 1] = 0;
+        out[p + 2] = 1;
+        out[p + 3] = (byte) stream.streamId;
+        int length = 3 + headerData + pes.payloadLength();
+        boolean sized = !stream.isVideo() && length <= 0xffff;
+        out[p + 4] = sized ? (byte) (length >> 8) : 0;
+        out[p + 5] = sized ? (byte) length : 0;
+        out[p + 6] = (byte) 0x84; // '10', data_alignment_indicator
+        out[p + 7] = (byte) (withDts ? 0xc0 : 0x80);
+        out[p + 8] = (byte) headerData;
+        timestamp(out, p + 9, withDts ? 3 : 2, pts);
+        if (withDts) {
+          timestamp(out, p + 14, 1, dts);
+        }
+        p += 9 + headerData;
+        data -= 9 + headerData;
+      }
+      payload.copy(out, p, data);
+      at += PACKET;
+      remaining -= chunk;
       first = false;
     }
+    return at;
   }
 
-  /** Writes one packet with as much of {@code data} from {@code from} as fits; returns how much. */
-  private int packet(
-      ByteStore out, int pid, boolean unitStart, byte[] adaptation, byte[] data, int from) {
-    int room = PACKET - 4 - (adaptation == null ? 0 : 1 + adaptation.length);
-    int chunk = Math.min(room, data.length - from);
-    int stuffing = room - chunk;
-    byte[] af = adaptation;
-    if (stuffing > 0) {
-      if (af == null) {
-        af = stuffing == 1 ? new byte[0] : new byte[stuffing - 1];
-        if (af.length > 0) {
-          Arrays.fill(af, 1, af.length, (byte) 0xff);
-          af[0] = 0;
-        }
-      } else {
-        byte[] grown = Arrays.copyOf(af, af.length + stuffing);
-        Arrays.fill(grown, af.length, grown.length, (byte) 0xff);
-        af = grown;
-      }
-    }
+  /** Writes one packet of a table section (pointer field, section, 0xff padding). */
+  private int packet(byte[] out, int at, int pid, byte[] padded) {
     int cc = (counters[pid] + 1) & 0xf;
     counters[pid] = cc;
-    out.write(0x47);
-    out.write((unitStart ? 0x40 : 0) | (pid >> 8));
-    out.write(pid & 0xff);
-    out.write((af != null ? 0x30 : 0x10) | cc);
-    if (af != null) {
-      out.write(af.length);
-      out.write(af, 0, af.length);
-    }
-    out.write(data, from, chunk);
-    return chunk;
+    out[at] = 0x47;
+    out[at + 1] = (byte) (0x40 | (pid >> 8));
+    out[at + 2] = (byte) pid;
+    out[at + 3] = (byte) (0x10 | cc);
+    System.arraycopy(padded, 0, out, at + 4, padded.length);
+    return at + PACKET;
   }
 
-  private void section(ByteStore out, int pid, byte[] section) {
-    byte[] payload = new byte[1 + section.length];
+  /** A section as a packet's payload: pointer field 0, the section, 0xff to the end. */
+  private static byte[] padded(byte[] section) {
+    byte[] payload = new byte[PACKET - 4];
+    Arrays.fill(payload, (byte) 0xff);
+    payload[0] = 0;
     System.arraycopy(section, 0, payload, 1, section.length);
-    byte[] padded = new byte[PACKET - 4];
-    Arrays.fill(padded, (byte) 0xff);
-    System.arraycopy(payload, 0, padded, 0, payload.length);
-    packet(out, pid, true, null, padded, 0);
+    return payload;
   }
 
   private static byte[] patSection() {

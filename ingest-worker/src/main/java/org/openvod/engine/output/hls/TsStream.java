@@ -96,6 +96,18 @@ final class TsStream {
    * @param iv the IV of the segment being written; used (and required) by SAMPLE-AES streams
    */
   byte[] payload(Sample sample, byte[] iv) {
+    PesPayload pieces = new PesPayload();
+    appendPayload(sample, iv, pieces);
+    return pieces.toArray(0, pieces.count());
+  }
+
+  /**
+   * Appends the PES payload of one sample to {@code out} as ranges of the sample's (or, for
+   * SAMPLE-AES, its encrypted copy's) bytes and of this stream's constant bytes: nothing is copied.
+   *
+   * @param iv the IV of the segment being written; used (and required) by SAMPLE-AES streams
+   */
+  void appendPayload(Sample sample, byte[] iv, PesPayload out) {
     byte[] data = sample.data();
     if (sampleAes != null) {
       if (iv == null) {
@@ -104,32 +116,23 @@ final class TsStream {
       data = sampleAes.encrypt(data, iv);
     }
     switch (info.codec()) {
-      case H264, H265 -> {
-        return annexB(data, sample.keyframe());
-      }
+      case H264, H265 -> annexB(data, sample.keyframe(), out);
       case AAC -> {
-        byte[] header = Aac.adtsHeader(info.decoderConfig(), data.length);
-        byte[] out = new byte[header.length + data.length];
-        System.arraycopy(header, 0, out, 0, header.length);
-        System.arraycopy(data, 0, out, header.length, data.length);
-        return out;
+        out.add(Aac.adtsHeader(info.decoderConfig(), data.length));
+        out.add(data);
       }
-      default -> {
-        return data;
-      }
+      default -> out.add(data);
     }
   }
 
   /**
-   * Length-prefixed NAL units to Annex B in two passes over the sample and no array per unit: the
-   * first checks the framing, finds in-band parameter sets and sizes the output, the second writes
-   * it (AUD, parameter sets before key frames that carry none, each unit but AUDs after a start
-   * code).
+   * Length-prefixed NAL units to Annex B as ranges of the sample: the first pass checks the framing
+   * and finds in-band parameter sets, the second adds the AUD, parameter sets before key frames
+   * that carry none, and each unit but AUDs after a start code.
    */
-  private byte[] annexB(byte[] data, boolean keyframe) {
+  private void annexB(byte[] data, boolean keyframe, PesPayload out) {
     boolean hevc = info.codec() == Codec.H265;
-    byte[] aud = hevc ? H265_AUD : H264_AUD;
-    long size = aud.length;
+    long size = 0;
     boolean inBand = false;
     int p = 0;
     while (p + 4 <= data.length) {
@@ -142,26 +145,17 @@ final class TsStream {
       if (hevc ? type == H265.NAL_SPS : type == H264.NAL_SPS) {
         inBand = true;
       }
-      if (!(hevc ? type == H265.NAL_AUD : type == H264.NAL_AUD)) {
-        size += START.length + n;
-      }
+      size += START.length + n;
       p += n;
-    }
-    boolean withParameterSets = keyframe && !inBand;
-    if (withParameterSets) {
-      for (byte[] unit : parameterSets) {
-        size += START.length + unit.length;
-      }
     }
     if (size > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("a video sample of " + size + " bytes");
     }
-    byte[] out = new byte[(int) size];
-    int o = put(out, 0, aud, 0, aud.length);
-    if (withParameterSets) {
+    out.add(hevc ? H265_AUD : H264_AUD);
+    if (keyframe && !inBand) {
       for (byte[] unit : parameterSets) {
-        o = put(out, o, START, 0, START.length);
-        o = put(out, o, unit, 0, unit.length);
+        out.add(START);
+        out.add(unit);
       }
     }
     p = 0;
@@ -170,12 +164,11 @@ final class TsStream {
       p += 4;
       int type = type(hevc, data, p, n);
       if (!(hevc ? type == H265.NAL_AUD : type == H264.NAL_AUD)) {
-        o = put(out, o, START, 0, START.length);
-        o = put(out, o, data, p, n);
+        out.add(START);
+        out.add(data, p, n);
       }
       p += n;
     }
-    return out;
   }
 
   private static int unitLength(byte[] data, int p) {
@@ -191,10 +184,5 @@ final class TsStream {
       return -1;
     }
     return hevc ? (data[at] >> 1) & 0x3f : data[at] & 0x1f;
-  }
-
-  private static int put(byte[] out, int at, byte[] src, int from, int length) {
-    System.arraycopy(src, from, out, at, length);
-    return at + length;
   }
 }

@@ -149,7 +149,7 @@ final class VariantMuxer {
     }
     timed.sort(
         Comparator.comparingLong(TsSegmentWriter.Timed::dts)
-            .thenComparing(t -> t.stream().isVideo() ? 0 : 1));
+            .thenComparingInt(t -> t.stream().isVideo() ? 0 : 1));
     int index = record.segments.size();
     TsSegmentWriter.Segment bytes = writer.write(timed, sealer.sampleAesIv(index));
     String path = String.format("%s/seg_%05d.ts", record.folder, index);

@@ -1,5 +1,6 @@
 package org.openvod.engine.source.hls;
 
+import java.util.Arrays;
 import java.util.List;
 import org.openvod.engine.media.PackagingException;
 
@@ -12,6 +13,18 @@ interface EsParser {
    */
   void onPes(long pts, long dts, byte[] payload, String file, List<EsFrame> out)
       throws PackagingException;
+
+  /**
+   * One PES payload as a range of a buffer the TS reader reuses: the buffer stays unchanged until
+   * the next call of this method for the same stream has returned (the reader alternates two
+   * buffers per stream), so a parser that keeps bytes longer copies them. By default the range is
+   * copied into an array of its own for {@link #onPes(long, long, byte[], String, List)}.
+   */
+  default void onPes(
+      long pts, long dts, byte[] buffer, int offset, int length, String file, List<EsFrame> out)
+      throws PackagingException {
+    onPes(pts, dts, Arrays.copyOfRange(buffer, offset, offset + length), file, out);
+  }
 
   /** The stream ended (end of a segment): emit what is pending. */
   void flush(String file, List<EsFrame> out) throws PackagingException;

@@ -35,14 +35,32 @@ final class H264Parser implements EsParser {
   @Override
   public void onPes(long pesPts, long pesDts, byte[] payload, String file, List<EsFrame> out)
       throws PackagingException {
+    onPes(pesPts, pesDts, payload, 0, payload.length, file, out);
+  }
+
+  /**
+   * Reads the NAL units in the reader's buffer in place. An access unit that goes on from the last
+   * PES is copied out of that PES's buffer first, which the reader reuses after this call.
+   */
+  @Override
+  public void onPes(
+      long pesPts,
+      long pesDts,
+      byte[] payload,
+      int offset,
+      int size,
+      String file,
+      List<EsFrame> out)
+      throws PackagingException {
     boolean timed = pesPts >= 0;
     if (timed) {
       emit(file, out);
       pts = pesPts;
       dts = pesDts >= 0 ? pesDts : pesPts;
     }
+    units.ownAllBut(payload);
     // NAL units stay ranges of the payload until the access unit is written out once
-    AnnexBCursor nals = new AnnexBCursor(payload, 0, payload.length);
+    AnnexBCursor nals = new AnnexBCursor(payload, offset, size);
     while (nals.next()) {
       int from = nals.from();
       int length = nals.length();

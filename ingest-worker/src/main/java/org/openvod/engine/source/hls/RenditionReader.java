@@ -41,6 +41,12 @@ final class RenditionReader {
   private ByteSource openSource;
   private long lastSegmentBytes;
 
+  /**
+   * One segment's bytes, reused for the next: the TS reader copies what it keeps, so the reader
+   * allocates no array per segment.
+   */
+  private byte[] buffer = new byte[0];
+
   RenditionReader(SourceLocator source, MediaPlaylist playlist) {
     this.source = source;
     this.playlist = playlist;
@@ -73,14 +79,16 @@ final class RenditionReader {
 
   SegmentFrames readNext() throws IOException, PackagingException {
     MediaSegment segment = playlist.segments().get(next);
-    byte[] data = load(segment);
-    lastSegmentBytes = data.length;
+    int length = load(segment);
+    byte[] data = buffer;
+    lastSegmentBytes = length;
     String file = segment.path();
     Map<Integer, List<EsFrame>> frames = new LinkedHashMap<>();
     List<Section> sections = new ArrayList<>();
     long[] lastPts = {-1};
     packets.read(
         data,
+        length,
         file,
         new TsPacketReader.PesListener() {
           @Override
@@ -105,6 +113,18 @@ final class RenditionReader {
           @Override
           public void onPes(TsPacketReader.EsEntry stream, long pts, long dts, byte[] payload)
               throws PackagingException {
+            onPes(stream, pts, dts, payload, 0, payload.length);
+          }
+
+          @Override
+          public void onPes(
+              TsPacketReader.EsEntry stream,
+              long pts,
+              long dts,
+              byte[] buffer,
+              int offset,
+              int length)
+              throws PackagingException {
             if (pts >= 0) {
               lastPts[0] = pts;
             }
@@ -113,7 +133,9 @@ final class RenditionReader {
               parser.onPes(
                   pts,
                   dts,
-                  payload,
+                  buffer,
+                  offset,
+                  length,
                   file,
                   frames.computeIfAbsent(stream.pid(), k -> new ArrayList<>()));
             }
@@ -206,7 +228,8 @@ final class RenditionReader {
     return delta;
   }
 
-  private byte[] load(MediaSegment segment) throws IOException, PackagingException {
+  /** Reads a segment into {@link #buffer} (grown when too small); returns its length. */
+  private int load(MediaSegment segment) throws IOException, PackagingException {
     if (!segment.path().equals(openPath)) {
       openSource = source.open(segment.path());
       openPath = segment.path();
@@ -232,12 +255,15 @@ final class RenditionReader {
       throw new PackagingException(
           MALFORMED_SOURCE, segment.path() + ": a segment of " + length + " bytes is too large");
     }
-    byte[] data = openSource.read(offset, (int) length);
-    if (data.length != length) {
+    if (buffer.length < length) {
+      buffer = new byte[(int) length];
+    }
+    int read = openSource.readInto(offset, buffer, (int) length);
+    if (read != length) {
       throw new PackagingException(
           MALFORMED_SOURCE,
-          segment.path() + ": read " + data.length + " of " + length + " bytes (truncated)");
+          segment.path() + ": read " + read + " of " + length + " bytes (truncated)");
     }
-    return data;
+    return read;
   }
 }

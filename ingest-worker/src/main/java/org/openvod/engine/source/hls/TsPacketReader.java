@@ -31,6 +31,16 @@ final class TsPacketReader {
      */
     void onPes(EsEntry stream, long pts, long dts, byte[] payload) throws PackagingException;
 
+    /**
+     * The PES payload as a range of the reader's buffer, which stays unchanged until the next call
+     * for the same stream has returned (two buffers per stream alternate). By default copied into
+     * an array of its own for {@link #onPes(EsEntry, long, long, byte[])}.
+     */
+    default void onPes(EsEntry stream, long pts, long dts, byte[] buffer, int offset, int length)
+        throws PackagingException {
+      onPes(stream, pts, dts, Arrays.copyOfRange(buffer, offset, offset + length));
+    }
+
     /** One whole section of an SCTE-35 stream (stream type 0x86), CRC included. */
     default void onSection(EsEntry stream, byte[] section) throws PackagingException {}
   }
@@ -53,20 +63,31 @@ final class TsPacketReader {
   /** The PES being assembled per PID, null between PES packets. */
   private final ByteStore[] pes = new ByteStore[8192];
 
+  /** The other buffer per PID: the one the last PES was handed over in, which parsers may hold. */
+  private final ByteStore[] spare = new ByteStore[8192];
+
   private final boolean[] open = new boolean[8192];
 
   /** Reads one segment's bytes; {@code file} names it in errors. */
   void read(byte[] data, String file, PesListener listener) throws PackagingException {
-    if (data.length == 0) {
+    read(data, data.length, file, listener);
+  }
+
+  /**
+   * Reads one segment: the first {@code length} bytes of {@code data}, a buffer the caller may
+   * reuse once this returns (no PES keeps a reference to it).
+   */
+  void read(byte[] data, int length, String file, PesListener listener) throws PackagingException {
+    if (length == 0) {
       throw new PackagingException(MALFORMED_SOURCE, file + ": empty TS segment");
     }
-    if (data.length % PACKET != 0) {
+    if (length % PACKET != 0) {
       throw new PackagingException(
           MALFORMED_SOURCE,
-          file + ": " + data.length + " bytes is not a whole number of 188-byte TS packets");
+          file + ": " + length + " bytes is not a whole number of 188-byte TS packets");
     }
     Arrays.fill(continuity, -1);
-    for (int at = 0; at < data.length; at += PACKET) {
+    for (int at = 0; at < length; at += PACKET) {
       packet(data, at, file, listener);
     }
     for (EsEntry stream : streams.values()) {
@@ -310,7 +331,11 @@ final class TsPacketReader {
     if (declared > 0 && 6 + declared < end) {
       end = 6 + declared;
     }
-    listener.onPes(stream, pts, dts, buffer.copy(payload, end));
+    // handed over in place; the next PES of this PID goes into the other buffer
+    listener.onPes(stream, pts, dts, buffer.array(), payload, end - payload);
+    ByteStore other = spare[stream.pid()];
+    spare[stream.pid()] = buffer;
+    pes[stream.pid()] = other != null ? other : new ByteStore(Math.max(4096, size));
   }
 
   private static long timestamp(ByteStore b, int p) {

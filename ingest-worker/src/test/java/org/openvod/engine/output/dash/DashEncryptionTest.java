@@ -3,7 +3,6 @@ package org.openvod.engine.output.dash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -21,7 +20,6 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openvod.engine.Packager;
 import org.openvod.engine.encrypt.CencCtr;
 import org.openvod.engine.encrypt.ContentKey;
 import org.openvod.engine.encrypt.DecodedFrames;
@@ -32,14 +30,12 @@ import org.openvod.engine.encrypt.ProtectedFragment;
 import org.openvod.engine.encrypt.ProtectionKey;
 import org.openvod.engine.encrypt.TestKeys;
 import org.openvod.engine.media.TrackKind;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
-import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
 import org.openvod.engine.output.fmp4.FileSink;
 import org.openvod.engine.output.fmp4.OutputTesting;
-import org.openvod.engine.pipeline.ProgressListener;
 import org.openvod.engine.source.mp4.Mp4TestMedia;
+import org.openvod.engine.testing.OnePass;
 import org.w3c.dom.Element;
 
 /**
@@ -59,17 +55,9 @@ class DashEncryptionTest {
   static FileSink perResolution;
 
   static OutputSpec spec(String id, FileSink sink, EncryptionSpec encryption) {
-    return new OutputSpec(
-        id,
-        OutputFormat.DASH,
-        2,
-        List.of(ManifestSpec.named("index")),
-        true,
-        false,
-        true,
-        null,
-        sink,
-        encryption);
+    return OutputSpec.of(id, OutputFormat.DASH, 2, sink)
+        .withDashIframeOnlyStream(true)
+        .withEncryption(encryption);
   }
 
   /** SPEKE v2 style: 360p under the HD key, lower resolutions under the SD key, audio clear. */
@@ -84,53 +72,32 @@ class DashEncryptionTest {
     clear = new FileSink(OutputTesting.folder("dash-cenc-clear"));
     single = new FileSink(OutputTesting.folder("dash-cenc-single"));
     perResolution = new FileSink(OutputTesting.folder("dash-cenc-v2"));
-    List<OutputResult> results =
-        Packager.run(
-            new Mp4TestMedia.FolderLocator(Mp4TestMedia.abr()),
-            "abr.smil",
-            List.of(
-                spec("clear", clear, null),
-                spec(
-                    "single",
-                    single,
-                    new EncryptionSpec(
-                        EncryptionMode.CENC,
-                        KeyAssignment.single(TestKeys.withSignals(TestKeys.HD)),
-                        null)),
-                spec(
-                    "v2",
-                    perResolution,
-                    new EncryptionSpec(EncryptionMode.CENC, perResolutionKeys(), null))),
-            ProgressListener.NONE);
-    for (OutputResult r : results) {
-      assertNull(r.error(), r.outputId());
-    }
+    OnePass.packageAll(
+        Mp4TestMedia.abr(),
+        "abr.smil",
+        List.of(
+            spec("clear", clear, null),
+            spec("single", single, TestKeys.singleKey(EncryptionMode.CENC, null)),
+            spec(
+                "v2",
+                perResolution,
+                new EncryptionSpec(EncryptionMode.CENC, perResolutionKeys(), null))));
   }
 
   static List<String> segments(FileSink sink, String representation) {
     return sink.order.stream().filter(p -> p.startsWith(representation + "/segment_")).toList();
   }
 
-  static DecodedFrames.Result decode(FileSink sink, String rep, ContentKey key) throws Exception {
-    return decode(sink, rep, key, Integer.MAX_VALUE);
-  }
-
-  /** The frames of the first {@code count} segments of {@code rep}, each decoded on its own. */
-  static DecodedFrames.Result decode(FileSink sink, String rep, ContentKey key, int count)
-      throws Exception {
-    List<String> all = segments(sink, rep);
-    return DecodedFrames.perSegment(
-        sink.folder,
-        rep + "/init.mp4",
-        all.subList(0, Math.min(count, all.size())),
-        key == null ? null : TestKeys.hex(key.key()));
+  /** The representation's init and media segments in {@code sink}, for decoding. */
+  static DecodedFrames.Track track(FileSink sink, String rep) {
+    return new DecodedFrames.Track(sink.folder, rep + "/init.mp4", segments(sink, rep));
   }
 
   /** The clear output's frames of each representation, decoded once for every test. */
   static synchronized List<String> clearFrames(String rep) throws Exception {
     List<String> frames = CLEAR_FRAMES.get(rep);
     if (frames == null) {
-      DecodedFrames.Result r = decode(clear, rep, null);
+      DecodedFrames.Result r = track(clear, rep).decode(null);
       assertEquals(0, r.exitCode(), r.stderr());
       frames = r.frames();
       CLEAR_FRAMES.put(rep, frames);
@@ -142,11 +109,8 @@ class DashEncryptionTest {
 
   /** Without the right key, ffmpeg fails on the first segment or decodes other frames. */
   static void assertNotDecodable(FileSink sink, String rep, ContentKey key) throws Exception {
-    DecodedFrames.Result r = decode(sink, rep, key, 1);
-    List<String> firstClear = decode(clear, rep, null, 1).frames();
-    assertTrue(
-        r.exitCode() != 0 || !r.frames().equals(firstClear),
-        rep + " decodes to the clear frames without its key");
+    DecodedFrames.assertNotTheClearFrames(
+        track(clear, rep).first(1).decode(null).frames(), track(sink, rep).first(1), key, rep);
   }
 
   @Test
@@ -155,7 +119,7 @@ class DashEncryptionTest {
     reps.add(AUDIO);
     reps.add("video_1_iframes");
     for (String rep : reps) {
-      DecodedFrames.Result decrypted = decode(single, rep, TestKeys.HD);
+      DecodedFrames.Result decrypted = track(single, rep).decode(TestKeys.HD);
       assertEquals(0, decrypted.exitCode(), rep + ": " + decrypted.stderr());
       DecodedFrames.assertSameFrames(clearFrames(rep), decrypted.frames(), rep + " decrypted");
       // without the key the same bytes are not the clear frames: they really are encrypted
@@ -169,7 +133,7 @@ class DashEncryptionTest {
       ContentKey key = rep.equals("video_1") ? TestKeys.HD : TestKeys.SD;
       ContentKey other = key == TestKeys.HD ? TestKeys.SD : TestKeys.HD;
       DecodedFrames.assertSameFrames(
-          clearFrames(rep), decode(perResolution, rep, key).frames(), rep);
+          clearFrames(rep), track(perResolution, rep).decode(key).frames(), rep);
       assertNotDecodable(perResolution, rep, other);
     }
     // audio has no key: written clear, byte for byte the clear output's

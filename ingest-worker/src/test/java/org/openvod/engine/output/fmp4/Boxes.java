@@ -32,6 +32,14 @@ public final class Boxes {
     return walk(ByteBuffer.wrap(data), 0);
   }
 
+  /** The first top-level box of {@code type} in {@code data}; fails the test when there is none. */
+  public static Box first(byte[] data, String type) {
+    return walk(data).stream()
+        .filter(b -> b.type().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no top-level " + type));
+  }
+
   static List<Box> walk(ByteBuffer b, int base) {
     List<Box> boxes = new ArrayList<>();
     int origin = b.position();

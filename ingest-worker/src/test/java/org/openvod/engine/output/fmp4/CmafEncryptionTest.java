@@ -3,7 +3,6 @@ package org.openvod.engine.output.fmp4;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,22 +11,19 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openvod.engine.Packager;
 import org.openvod.engine.encrypt.CbcsSampleEncryptor;
 import org.openvod.engine.encrypt.DecodedFrames;
 import org.openvod.engine.encrypt.EncryptionMode;
 import org.openvod.engine.encrypt.EncryptionSpec;
-import org.openvod.engine.encrypt.KeyAssignment;
 import org.openvod.engine.encrypt.ProtectedFragment;
 import org.openvod.engine.encrypt.Subsample;
 import org.openvod.engine.encrypt.TestKeys;
 import org.openvod.engine.media.Codec;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
-import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
-import org.openvod.engine.pipeline.ProgressListener;
 import org.openvod.engine.source.mp4.Mp4TestMedia;
+import org.openvod.engine.testing.Manifests;
+import org.openvod.engine.testing.OnePass;
 import org.openvod.engine.testing.Playlists;
 
 /**
@@ -47,64 +43,23 @@ class CmafEncryptionTest {
   static FileSink cbcs;
 
   static OutputSpec spec(String id, FileSink sink, EncryptionSpec encryption) {
-    return new OutputSpec(
-        id,
-        OutputFormat.CMAF,
-        2,
-        List.of(
-            new ManifestSpec(
-                "index",
-                true,
-                0,
-                "NONE",
-                0,
-                Integer.MAX_VALUE,
-                "ORIGINAL",
-                "FULL",
-                0,
-                "NONE",
-                false),
-            new ManifestSpec(
-                "repeat",
-                false,
-                0,
-                "NONE",
-                0,
-                Integer.MAX_VALUE,
-                "ORIGINAL",
-                "FULL",
-                0,
-                "NONE",
-                true)),
-        true,
-        true,
-        false,
-        null,
-        sink,
-        encryption);
+    return OutputSpec.of(id, OutputFormat.CMAF, 2, sink)
+        .withManifests(
+            List.of(Manifests.of("index", true, false), Manifests.of("repeat", false, true)))
+        .withEncoderConfigurationInSegments(true)
+        .withEncryption(encryption);
   }
 
   @BeforeAll
   static void packageOnce() throws Exception {
     clear = new FileSink(OutputTesting.folder("cmaf-cbcs-clear"));
     cbcs = new FileSink(OutputTesting.folder("cmaf-cbcs"));
-    List<OutputResult> results =
-        Packager.run(
-            new Mp4TestMedia.FolderLocator(Mp4TestMedia.abr()),
-            "abr.smil",
-            List.of(
-                spec("clear", clear, null),
-                spec(
-                    "cbcs",
-                    cbcs,
-                    new EncryptionSpec(
-                        EncryptionMode.CBCS,
-                        KeyAssignment.single(TestKeys.withSignals(TestKeys.HD)),
-                        CONSTANT_IV))),
-            ProgressListener.NONE);
-    for (OutputResult r : results) {
-      assertNull(r.error(), r.outputId());
-    }
+    OnePass.packageAll(
+        Mp4TestMedia.abr(),
+        "abr.smil",
+        List.of(
+            spec("clear", clear, null),
+            spec("cbcs", cbcs, TestKeys.singleKey(EncryptionMode.CBCS, CONSTANT_IV))));
   }
 
   static List<String> files(FileSink sink, String folder, String prefix) {
@@ -113,26 +68,18 @@ class CmafEncryptionTest {
 
   @Test
   void ffmpegDecryptsCbcsSegmentsAndIframeSegmentsToTheClearFrames() throws Exception {
-    String key = TestKeys.hex(TestKeys.HD.key());
     for (String[] track :
         new String[][] {{VIDEO, "segment_"}, {VIDEO, "iframe_"}, {AUDIO, "segment_"}}) {
       List<String> segments = files(clear, track[0], track[1]);
       assertEquals(6, segments.size(), track[0] + "/" + track[1]);
       String init = track[0] + "/init.mp4";
-      DecodedFrames.Result expected = DecodedFrames.perSegment(clear.folder, init, segments, null);
-      assertEquals(0, expected.exitCode(), expected.stderr());
-      DecodedFrames.Result decrypted = DecodedFrames.perSegment(cbcs.folder, init, segments, key);
-      assertEquals(0, decrypted.exitCode(), decrypted.stderr());
-      DecodedFrames.assertSameFrames(
-          expected.frames(), decrypted.frames(), track[0] + " " + track[1] + " decrypted");
+      DecodedFrames.Track clearTrack = new DecodedFrames.Track(clear.folder, init, segments);
+      DecodedFrames.Track cbcsTrack = new DecodedFrames.Track(cbcs.folder, init, segments);
+      DecodedFrames.assertDecryptsToTheClearFrames(
+          clearTrack, cbcsTrack, TestKeys.HD, track[0] + " " + track[1]);
       // without the key: ffmpeg fails on the first segment or decodes other frames
-      DecodedFrames.Result withoutKey =
-          DecodedFrames.perSegment(cbcs.folder, init, segments.subList(0, 1), null);
-      List<String> firstClear =
-          DecodedFrames.perSegment(clear.folder, init, segments.subList(0, 1), null).frames();
-      assertTrue(
-          withoutKey.exitCode() != 0 || !withoutKey.frames().equals(firstClear),
-          track[0] + " decodes without the key");
+      DecodedFrames.assertNotTheClearFrames(
+          clearTrack.first(1).decode(null).frames(), cbcsTrack.first(1), null, track[0]);
     }
   }
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openvod.engine.Packager;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
@@ -27,17 +26,7 @@ class CmafSubtitlesTest {
   void webVttSegmentsPassThroughIntoCmaf() throws Exception {
     Path source = TestMedia.withSubtitles();
     Path out = TestMedia.scratch("cmaf-subtitles");
-    OutputSpec spec =
-        new OutputSpec(
-            "cmaf",
-            OutputFormat.CMAF,
-            4,
-            List.of(ManifestSpec.named("index")),
-            false,
-            false,
-            false,
-            null,
-            new DirectorySink(out));
+    OutputSpec spec = OutputSpec.of("cmaf", OutputFormat.CMAF, 4, new DirectorySink(out));
     OutputResult result =
         Packager.run(
                 new FileSourceLocator(source),

@@ -21,6 +21,7 @@ public final class OutputTesting {
 
   private OutputTesting() {}
 
+  /** An fMP4 output (audio rendition groups are HLS-TS only, so not set here). */
   public static OutputSpec spec(
       OutputFormat format,
       int segmentSeconds,
@@ -29,16 +30,11 @@ public final class OutputTesting {
       boolean trickPlay,
       String template,
       FileSink sink) {
-    return new OutputSpec(
-        "cfg-" + format,
-        format,
-        segmentSeconds,
-        manifests,
-        true,
-        inBand,
-        trickPlay,
-        template,
-        sink);
+    return OutputSpec.of("cfg-" + format, format, segmentSeconds, sink)
+        .withManifests(manifests)
+        .withEncoderConfigurationInSegments(inBand)
+        .withDashIframeOnlyStream(trickPlay)
+        .withSegmentTemplateFormat(template);
   }
 
   /** A fresh folder under the build folder. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvod.engine.encrypt.DecodedFrames;
 import org.openvod.engine.testing.TestMedia;
 
 /**
@@ -70,10 +71,11 @@ final class EntryByEntry {
     for (int i = 0; i < clear.size(); i++) {
       assertTrue(encrypted.get(i).keyLine() != null, "entry " + i + " has an EXT-X-KEY in force");
       Map<String, List<String>> expected =
-          byStream(Decoded.frames(clearDir, write(clearDir, "check_" + i, clear.get(i), 1)));
+          byStream(
+              DecodedFrames.ofPlaylist(clearDir, write(clearDir, "check_" + i, clear.get(i), 1)));
       Map<String, List<String>> actual =
           byStream(
-              Decoded.frames(
+              DecodedFrames.ofPlaylist(
                   encryptedDir,
                   List.of("-allowed_extensions", "ALL"),
                   write(

@@ -11,31 +11,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openvod.engine.Packager;
 import org.openvod.engine.encrypt.ContentKey;
+import org.openvod.engine.encrypt.DecodedFrames;
 import org.openvod.engine.encrypt.DrmSignal;
 import org.openvod.engine.encrypt.EncryptionMode;
 import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.encrypt.KeyAssignment;
 import org.openvod.engine.encrypt.ProtectionKey;
+import org.openvod.engine.encrypt.TestKeys;
 import org.openvod.engine.media.PackagingException;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
-import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
-import org.openvod.engine.pipeline.ProgressListener;
-import org.openvod.engine.source.FileSourceLocator;
+import org.openvod.engine.output.hls.HlsPass.Case;
 import org.openvod.engine.testing.DirectorySink;
 import org.openvod.engine.testing.Playlists;
 import org.openvod.engine.testing.TestMedia;
@@ -49,10 +44,8 @@ import org.openvod.engine.testing.Tools;
  */
 class HlsAes128OutputTest {
 
-  static final ContentKey KEY =
-      ContentKey.ofHex(
-          "0f1e2d3c4b5a69788796a5b4c3d2e1f0", "00112233445566778899aabbccddeeff", null);
-  static final byte[] CONSTANT_IV = HexFormat.of().parseHex("a0a1a2a3a4a5a6a7a8a9aaabacadaeaf");
+  private static final ContentKey KEY = TestKeys.HLS;
+  private static final byte[] CONSTANT_IV = HlsPass.CONSTANT_IV;
 
   private static KeyServer keys;
   private static Map<String, DirectorySink> outputs;
@@ -69,12 +62,12 @@ class HlsAes128OutputTest {
         pass(
             "aes",
             List.of(
-                new Case("clear", false, null, false),
-                new Case("clear_group", true, null, false),
-                new Case("constant", false, constant, false),
+                new Case("clear", false, null),
+                new Case("clear_group", true, null),
+                new Case("constant", false, constant),
                 new Case("constant_repeat", false, constant, true),
-                new Case("rotating", false, rotating, false),
-                new Case("rotating_group", true, rotating, false)));
+                new Case("rotating", false, rotating),
+                new Case("rotating_group", true, rotating)));
   }
 
   @AfterAll
@@ -84,55 +77,9 @@ class HlsAes128OutputTest {
     }
   }
 
-  /** One output of the pass. */
-  record Case(String id, boolean audioGroup, EncryptionSpec encryption, boolean repeatExtXKey) {}
-
   /** One Packager pass over the three-rendition source with every case as an output. */
-  static Map<String, DirectorySink> pass(String name, List<Case> cases) throws Exception {
-    Path source = TestMedia.threeRenditions();
-    Path root = TestMedia.scratch(name);
-    Map<String, DirectorySink> sinks = new TreeMap<>();
-    List<OutputSpec> specs = new ArrayList<>();
-    for (Case c : cases) {
-      DirectorySink sink = new DirectorySink(root.resolve(c.id()));
-      sinks.put(c.id(), sink);
-      ManifestSpec manifest =
-          new ManifestSpec(
-              "index",
-              true,
-              0,
-              "NONE",
-              0,
-              Integer.MAX_VALUE,
-              "ORIGINAL",
-              "FULL",
-              0,
-              "NONE",
-              c.repeatExtXKey());
-      specs.add(
-          new OutputSpec(
-              c.id(),
-              OutputFormat.HLS_TS,
-              4,
-              List.of(manifest),
-              c.audioGroup(),
-              false,
-              false,
-              null,
-              sink,
-              c.encryption()));
-    }
-    List<OutputResult> results =
-        Packager.run(
-            new FileSourceLocator(source),
-            TestMedia.MASTER,
-            specs,
-            ProgressListener.NONE,
-            Instant.parse("2026-01-01T00:00:00Z"));
-    for (OutputResult result : results) {
-      assertTrue(result.succeeded(), result.outputId() + ": " + result.error());
-    }
-    return sinks;
+  private static Map<String, DirectorySink> pass(String name, List<Case> cases) throws Exception {
+    return HlsPass.run(TestMedia.threeRenditions(), TestMedia.MASTER, name, cases);
   }
 
   private static Path dir(String id) {
@@ -144,9 +91,9 @@ class HlsAes128OutputTest {
     int before = keys.requestCount();
     for (String id : List.of("constant", "constant_repeat", "rotating")) {
       for (String variant : List.of("index_v0.m3u8", "index_v2.m3u8")) {
-        List<String> clear = Decoded.frames(dir("clear"), variant);
+        List<String> clear = DecodedFrames.ofPlaylist(dir("clear"), variant);
         assertTrue(clear.size() > 360, "video and audio frames of " + variant);
-        assertEquals(clear, Decoded.frames(dir(id), variant), id + "/" + variant);
+        assertEquals(clear, DecodedFrames.ofPlaylist(dir(id), variant), id + "/" + variant);
       }
     }
     assertTrue(keys.requestCount() > before, "ffmpeg fetched the key from the key URI");
@@ -162,19 +109,20 @@ class HlsAes128OutputTest {
       assertNotTs(dir("rotating_group").resolve(entry.uri()));
     }
     assertEquals(
-        Decoded.frames(dir("clear_group"), audio), Decoded.frames(dir("rotating_group"), audio));
+        DecodedFrames.ofPlaylist(dir("clear_group"), audio),
+        DecodedFrames.ofPlaylist(dir("rotating_group"), audio));
     assertEquals(
-        Decoded.frames(dir("clear_group"), "index_v1.m3u8"),
-        Decoded.frames(dir("rotating_group"), "index_v1.m3u8"));
+        DecodedFrames.ofPlaylist(dir("clear_group"), "index_v1.m3u8"),
+        DecodedFrames.ofPlaylist(dir("rotating_group"), "index_v1.m3u8"));
   }
 
   @Test
   void theIframePlaylistsDecryptToTheClearKeyFrames() {
     for (String id : List.of("constant", "rotating")) {
       String playlist = "index_v0_iframes.m3u8";
-      List<String> clear = Decoded.frames(dir("clear"), playlist);
+      List<String> clear = DecodedFrames.ofPlaylist(dir("clear"), playlist);
       assertEquals(6, clear.size(), "12 s with a key frame every 2 s");
-      assertEquals(clear, Decoded.frames(dir(id), playlist), id);
+      assertEquals(clear, DecodedFrames.ofPlaylist(dir(id), playlist), id);
       String text = TestMedia.read(dir(id).resolve(playlist));
       assertTrue(Playlists.tags(text, "#EXT-X-BYTERANGE").isEmpty(), "own files, no ranges");
     }
@@ -248,7 +196,7 @@ class HlsAes128OutputTest {
     EncryptionSpec rotating =
         new EncryptionSpec(EncryptionMode.AES_128, KeyAssignment.single(key), null);
     Map<String, DirectorySink> again =
-        pass("aes-again", List.of(new Case("rotating", false, rotating, false)));
+        pass("aes-again", List.of(new Case("rotating", false, rotating)));
     Path first = dir("rotating");
     Path second = again.get("rotating").root();
     List<Path> files;
@@ -272,7 +220,7 @@ class HlsAes128OutputTest {
             KEY,
             List.of(
                 new DrmSignal(
-                    KeyServer.IDENTITY,
+                    TestKeys.IDENTITY,
                     null,
                     null,
                     "https://keys.example/k1",
@@ -312,7 +260,7 @@ class HlsAes128OutputTest {
         new ProtectionKey(
             KEY,
             List.of(
-                new DrmSignal(KeyServer.IDENTITY, new byte[] {1}, null, null, null, null, null)));
+                new DrmSignal(TestKeys.IDENTITY, new byte[] {1}, null, null, null, null, null)));
     PackagingException e =
         assertThrows(
             PackagingException.class,
@@ -325,17 +273,9 @@ class HlsAes128OutputTest {
   void cencAndCbcsAreRefusedForHlsTs() {
     for (EncryptionMode mode : List.of(EncryptionMode.CENC, EncryptionMode.CBCS)) {
       OutputSpec spec =
-          new OutputSpec(
-              "ts",
-              OutputFormat.HLS_TS,
-              6,
-              List.of(ManifestSpec.named("index")),
-              false,
-              false,
-              false,
-              null,
-              (path, data, type) -> {},
-              new EncryptionSpec(mode, KeyAssignment.single(keys.protectionKey(KEY)), null));
+          OutputSpec.of("ts", OutputFormat.HLS_TS, 6, (path, data, type) -> {})
+              .withEncryption(
+                  new EncryptionSpec(mode, KeyAssignment.single(keys.protectionKey(KEY)), null));
       PackagingException e =
           assertThrows(PackagingException.class, () -> new HlsTsOutput(spec, Instant.EPOCH));
       assertEquals(PackagingException.Reason.INVALID_CONFIGURATION, e.reason());

@@ -12,22 +12,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvod.engine.Packager;
+import org.openvod.engine.encrypt.DecodedFrames;
 import org.openvod.engine.encrypt.EncryptionMode;
 import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.encrypt.KeyAssignment;
+import org.openvod.engine.encrypt.TestKeys;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
+import org.openvod.engine.output.OutputSink;
 import org.openvod.engine.output.OutputSpec;
+import org.openvod.engine.output.hls.HlsPass.Case;
 import org.openvod.engine.pipeline.ProgressListener;
 import org.openvod.engine.source.FileSourceLocator;
 import org.openvod.engine.testing.DirectorySink;
@@ -50,33 +52,24 @@ class HlsSampleAesOutputTest {
 
   @BeforeAll
   static void packageOnce() throws Exception {
-    keys = new KeyServer(HlsAes128OutputTest.KEY);
-    EncryptionSpec constant = spec(HlsAes128OutputTest.CONSTANT_IV);
+    keys = new KeyServer(TestKeys.HLS);
+    EncryptionSpec constant = spec(HlsPass.CONSTANT_IV);
     EncryptionSpec rotating = spec(null);
     aac =
-        pass(
+        HlsPass.run(
             TestMedia.threeRenditions(),
             TestMedia.MASTER,
             "sample-aes",
-            new Case("clear", false, null),
-            new Case("clear_group", true, null),
-            new Case("constant", false, constant),
-            new Case("rotating", false, rotating),
-            new Case("rotating_group", true, rotating));
-    ac3 =
-        pass(
-            TestMedia.ac3Audio(),
-            "index.m3u8",
-            "sample-aes-ac3",
-            new Case("clear", false, null),
-            new Case("rotating", false, rotating));
-    eac3 =
-        pass(
-            TestMedia.eac3Audio(),
-            "index.m3u8",
-            "sample-aes-eac3",
-            new Case("clear", false, null),
-            new Case("rotating", false, rotating));
+            List.of(
+                new Case("clear", false, null),
+                new Case("clear_group", true, null),
+                new Case("constant", false, constant),
+                new Case("rotating", false, rotating),
+                new Case("rotating_group", true, rotating)));
+    List<Case> clearAndRotating =
+        List.of(new Case("clear", false, null), new Case("rotating", false, rotating));
+    ac3 = HlsPass.run(TestMedia.ac3Audio(), "index.m3u8", "sample-aes-ac3", clearAndRotating);
+    eac3 = HlsPass.run(TestMedia.eac3Audio(), "index.m3u8", "sample-aes-eac3", clearAndRotating);
   }
 
   @AfterAll
@@ -89,47 +82,8 @@ class HlsSampleAesOutputTest {
   private static EncryptionSpec spec(byte[] constantIv) {
     return new EncryptionSpec(
         EncryptionMode.SAMPLE_AES,
-        KeyAssignment.single(keys.protectionKey(HlsAes128OutputTest.KEY)),
+        KeyAssignment.single(keys.protectionKey(TestKeys.HLS)),
         constantIv);
-  }
-
-  private record Case(String id, boolean audioGroup, EncryptionSpec encryption) {}
-
-  private static Map<String, DirectorySink> pass(
-      Path source, String root, String name, Case... cases) throws Exception {
-    Path folder = TestMedia.scratch(name);
-    Map<String, DirectorySink> sinks = new TreeMap<>();
-    List<OutputSpec> specs = new ArrayList<>();
-    for (Case c : cases) {
-      DirectorySink sink = new DirectorySink(folder.resolve(c.id()));
-      sinks.put(c.id(), sink);
-      ManifestSpec manifest =
-          new ManifestSpec(
-              "index", true, 0, "NONE", 0, Integer.MAX_VALUE, "ORIGINAL", "FULL", 0, "NONE", false);
-      specs.add(
-          new OutputSpec(
-              c.id(),
-              OutputFormat.HLS_TS,
-              4,
-              List.of(manifest),
-              c.audioGroup(),
-              false,
-              false,
-              null,
-              sink,
-              c.encryption()));
-    }
-    List<OutputResult> results =
-        Packager.run(
-            new FileSourceLocator(source),
-            root,
-            specs,
-            ProgressListener.NONE,
-            Instant.parse("2026-01-01T00:00:00Z"));
-    for (OutputResult result : results) {
-      assertTrue(result.succeeded(), result.outputId() + ": " + result.error());
-    }
-    return sinks;
   }
 
   @Test
@@ -161,30 +115,33 @@ class HlsSampleAesOutputTest {
 
   @Test
   void ffmpegDecryptsAc3ToTheClearFrames() {
-    EntryByEntry.assertDecryptsToTheClearFrames(
-        ac3.get("clear").root(), ac3.get("rotating").root(), "index_v0.m3u8");
-    byte[] pmt = pmt(ac3.get("rotating").root().resolve("v0/seg_00000.ts"));
-    assertTrue(contains(pmt, "ac3d") && contains(pmt, "apad") && contains(pmt, "zac3"));
+    assertDolbyDecryptsAndIsSignalled(ac3, "ac3d", "zac3");
   }
 
   @Test
   void ffmpegDecryptsEac3ToTheClearFrames() {
+    assertDolbyDecryptsAndIsSignalled(eac3, "ec3d", "zec3");
+  }
+
+  /**
+   * The rotating output of a Dolby pass decrypts to the clear output's frames, and its PMT carries
+   * the private data indicator and the registration descriptor ('apad' + format) Apple's spec asks.
+   */
+  private static void assertDolbyDecryptsAndIsSignalled(
+      Map<String, DirectorySink> pass, String privateData, String format) {
     EntryByEntry.assertDecryptsToTheClearFrames(
-        eac3.get("clear").root(), eac3.get("rotating").root(), "index_v0.m3u8");
-    byte[] pmt = pmt(eac3.get("rotating").root().resolve("v0/seg_00000.ts"));
-    assertTrue(contains(pmt, "ec3d") && contains(pmt, "apad") && contains(pmt, "zec3"));
+        pass.get("clear").root(), pass.get("rotating").root(), "index_v0.m3u8");
+    byte[] pmt = pmt(pass.get("rotating").root().resolve("v0/seg_00000.ts"));
+    assertTrue(contains(pmt, privateData) && contains(pmt, "apad") && contains(pmt, format));
   }
 
   @Test
   void theIframePlaylistDecryptsToTheClearKeyFrames() {
     String playlist = "index_v0_iframes.m3u8";
-    assertEquals(6, Decoded.frames(aac.get("clear").root(), playlist).size());
+    assertEquals(6, DecodedFrames.ofPlaylist(aac.get("clear").root(), playlist).size());
     int entries =
         EntryByEntry.assertDecryptsToTheClearFrames(
-            aac.get("clear").root(),
-            aac.get("rotating").root(),
-            playlist,
-            HlsAes128OutputTest.KEY.key());
+            aac.get("clear").root(), aac.get("rotating").root(), playlist, TestKeys.HLS.key());
     assertEquals(6, entries, "byte ranges of the SAMPLE-AES segments");
   }
 
@@ -284,18 +241,7 @@ class HlsSampleAesOutputTest {
 
   @Test
   void hevcIsRefusedWithTheCodecNamed() throws Exception {
-    OutputSpec spec =
-        new OutputSpec(
-            "fairplay",
-            OutputFormat.HLS_TS,
-            6,
-            List.of(ManifestSpec.named("index")),
-            false,
-            false,
-            false,
-            null,
-            (path, data, type) -> {},
-            spec(null));
+    OutputSpec spec = fairPlay((path, data, type) -> {}).withEncryption(spec(null));
     HlsTsOutput output = new HlsTsOutput(spec, Instant.EPOCH);
     output.onStreamInfo(
         new StreamInfo(
@@ -325,17 +271,8 @@ class HlsSampleAesOutputTest {
 
     Path source = TestMedia.hevcVideo();
     OutputSpec real =
-        new OutputSpec(
-            "fairplay",
-            OutputFormat.HLS_TS,
-            6,
-            List.of(ManifestSpec.named("index")),
-            false,
-            false,
-            false,
-            null,
-            new DirectorySink(TestMedia.scratch("sample-aes-hevc")),
-            spec(null));
+        fairPlay(new DirectorySink(TestMedia.scratch("sample-aes-hevc")))
+            .withEncryption(spec(null));
     OutputResult result =
         Packager.run(
                 new FileSourceLocator(source), "index.m3u8", List.of(real), ProgressListener.NONE)
@@ -349,21 +286,12 @@ class HlsSampleAesOutputTest {
     org.openvod.engine.encrypt.ContentKey audioKey =
         org.openvod.engine.encrypt.ContentKey.ofHex(
             "11111111111111111111111111111111", "22222222222222222222222222222222", null);
-    org.openvod.engine.encrypt.ProtectionKey videoKey = keys.protectionKey(HlsAes128OutputTest.KEY);
+    org.openvod.engine.encrypt.ProtectionKey videoKey = keys.protectionKey(TestKeys.HLS);
     org.openvod.engine.encrypt.ProtectionKey separateAudio = keys.protectionKey(audioKey);
     KeyAssignment perKind = t -> t.kind() == TrackKind.AUDIO ? separateAudio : videoKey;
     OutputSpec spec =
-        new OutputSpec(
-            "fairplay",
-            OutputFormat.HLS_TS,
-            6,
-            List.of(ManifestSpec.named("index")),
-            false,
-            false,
-            false,
-            null,
-            (path, data, type) -> {},
-            new EncryptionSpec(EncryptionMode.SAMPLE_AES, perKind, null));
+        fairPlay((path, data, type) -> {})
+            .withEncryption(new EncryptionSpec(EncryptionMode.SAMPLE_AES, perKind, null));
     HlsTsOutput output = new HlsTsOutput(spec, Instant.EPOCH);
     output.onStreamInfo(info(1, TrackKind.VIDEO, Codec.H264));
     output.onStreamInfo(info(2, TrackKind.AUDIO, Codec.AAC));
@@ -375,6 +303,11 @@ class HlsSampleAesOutputTest {
                     new org.openvod.engine.media.Sample(1, 0, 0, 3000, true, new byte[8])));
     assertEquals(PackagingException.Reason.INVALID_CONFIGURATION, e.reason());
     assertTrue(e.getMessage().contains("useAudioRenditionGroup"), e.getMessage());
+  }
+
+  /** A muxed HLS-TS output in 6 s segments, for the refusals. */
+  private static OutputSpec fairPlay(OutputSink sink) {
+    return OutputSpec.of("fairplay", OutputFormat.HLS_TS, 6, sink);
   }
 
   private static StreamInfo info(int trackId, TrackKind kind, Codec codec) {

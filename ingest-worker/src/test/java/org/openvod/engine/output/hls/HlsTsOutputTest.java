@@ -37,8 +37,9 @@ class HlsTsOutputTest {
 
   static OutputSpec hls(
       String id, int seconds, boolean audioGroup, DirectorySink sink, ManifestSpec... manifests) {
-    return new OutputSpec(
-        id, OutputFormat.HLS_TS, seconds, List.of(manifests), audioGroup, false, false, null, sink);
+    return OutputSpec.of(id, OutputFormat.HLS_TS, seconds, sink)
+        .withManifests(List.of(manifests))
+        .withAudioRenditionGroup(audioGroup);
   }
 
   static DirectorySink run(

@@ -6,11 +6,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.openvod.engine.encrypt.ContentKey;
-import org.openvod.engine.encrypt.DrmSignal;
 import org.openvod.engine.encrypt.ProtectionKey;
+import org.openvod.engine.encrypt.TestKeys;
 
 /**
  * Serves one HLS content key over HTTP on 127.0.0.1, the way a key server's key URI does (16 raw
@@ -18,9 +17,6 @@ import org.openvod.engine.encrypt.ProtectionKey;
  * names.
  */
 final class KeyServer implements AutoCloseable {
-
-  /** The identity key format's system id used for the tests' DRM signal (any id would do). */
-  static final UUID IDENTITY = UUID.fromString("81376844-f976-481e-a84e-cc25d39b0b33");
 
   private final HttpServer server;
   private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -53,8 +49,7 @@ final class KeyServer implements AutoCloseable {
 
   /** The key with one DRM signal whose HLS key URI is this server's. */
   ProtectionKey protectionKey(ContentKey key) {
-    return new ProtectionKey(
-        key, List.of(new DrmSignal(IDENTITY, null, null, uri(), null, null, null)));
+    return TestKeys.atKeyUri(key, uri());
   }
 
   int requestCount() {

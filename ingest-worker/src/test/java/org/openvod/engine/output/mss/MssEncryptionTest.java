@@ -3,7 +3,6 @@ package org.openvod.engine.output.mss;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import org.openvod.engine.encrypt.TestKeys;
 import org.openvod.engine.encrypt.TrackProtection;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
@@ -36,6 +34,7 @@ import org.openvod.engine.pipeline.ProgressListener;
 import org.openvod.engine.source.mp4.CollectingHandler;
 import org.openvod.engine.source.mp4.Mp4TestMedia;
 import org.openvod.engine.source.smil.SmilDemuxer;
+import org.openvod.engine.testing.OnePass;
 import org.w3c.dom.Element;
 
 /**
@@ -53,40 +52,19 @@ class MssEncryptionTest {
   static FileSink encrypted;
 
   static OutputSpec spec(String id, FileSink sink, EncryptionSpec encryption) {
-    return new OutputSpec(
-        id,
-        OutputFormat.MSS,
-        2,
-        List.of(ManifestSpec.named("index")),
-        true,
-        false,
-        false,
-        null,
-        sink,
-        encryption);
+    return OutputSpec.of(id, OutputFormat.MSS, 2, sink).withEncryption(encryption);
   }
 
   @BeforeAll
   static void packageOnce() throws Exception {
     clear = new FileSink(OutputTesting.folder("mss-cenc-clear"));
     encrypted = new FileSink(OutputTesting.folder("mss-cenc"));
-    List<OutputResult> results =
-        Packager.run(
-            new Mp4TestMedia.FolderLocator(Mp4TestMedia.abr()),
-            "abr.smil",
-            List.of(
-                spec("clear", clear, null),
-                spec(
-                    "cenc",
-                    encrypted,
-                    new EncryptionSpec(
-                        EncryptionMode.CENC,
-                        KeyAssignment.single(TestKeys.withSignals(TestKeys.HD)),
-                        null))),
-            ProgressListener.NONE);
-    for (OutputResult r : results) {
-      assertNull(r.error(), r.outputId());
-    }
+    OnePass.packageAll(
+        Mp4TestMedia.abr(),
+        "abr.smil",
+        List.of(
+            spec("clear", clear, null),
+            spec("cenc", encrypted, TestKeys.singleKey(EncryptionMode.CENC, null))));
   }
 
   static Element manifest(FileSink sink) throws Exception {
@@ -201,23 +179,7 @@ class MssEncryptionTest {
         .run(source, f -> {});
     StreamInfo info =
         source.infos.values().stream().filter(i -> i.kind() == TrackKind.VIDEO).findFirst().get();
-    StreamInfo smooth =
-        new StreamInfo(
-            1,
-            1,
-            info.kind(),
-            info.codec(),
-            info.codecString(),
-            10_000_000L,
-            info.width(),
-            info.height(),
-            info.frameRate(),
-            0,
-            0,
-            info.decoderConfig(),
-            info.bitrate(),
-            null,
-            null);
+    StreamInfo smooth = MssOutputTest.asSmoothClientSeesIt(info);
     TrackProtection tenc =
         new TrackProtection("cenc", TestKeys.HD.keyId(), 8, null, 0, 0, List.of());
     Path dir = OutputTesting.folder("mss-cenc-ffmpeg");
@@ -235,13 +197,10 @@ class MssEncryptionTest {
     }
     List<String> clearFragments = files.stream().map(f -> "clear-" + files.indexOf(f)).toList();
     List<String> cencFragments = files.stream().map(f -> "cenc-" + files.indexOf(f)).toList();
-    DecodedFrames.Result expected =
-        DecodedFrames.perSegment(dir, "clear-init.mp4", clearFragments, null);
-    assertEquals(0, expected.exitCode(), expected.stderr());
-    DecodedFrames.Result decrypted =
-        DecodedFrames.perSegment(
-            dir, "cenc-init.mp4", cencFragments, TestKeys.hex(TestKeys.HD.key()));
-    assertEquals(0, decrypted.exitCode(), decrypted.stderr());
-    DecodedFrames.assertSameFrames(expected.frames(), decrypted.frames(), "MSS video");
+    DecodedFrames.assertDecryptsToTheClearFrames(
+        new DecodedFrames.Track(dir, "clear-init.mp4", clearFragments),
+        new DecodedFrames.Track(dir, "cenc-init.mp4", cencFragments),
+        TestKeys.HD,
+        "MSS video");
   }
 }

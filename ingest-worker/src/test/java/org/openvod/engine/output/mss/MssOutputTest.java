@@ -108,6 +108,29 @@ class MssOutputTest {
     assertEquals(4 * 6, fragments);
   }
 
+  /**
+   * A source track as a Smooth client sees it when it builds the init segment MSS does not write:
+   * track 1 on the 10 MHz clock of the manifest's fragment times.
+   */
+  static StreamInfo asSmoothClientSeesIt(StreamInfo info) {
+    return new StreamInfo(
+        1,
+        1,
+        info.kind(),
+        info.codec(),
+        info.codecString(),
+        10_000_000L,
+        info.width(),
+        info.height(),
+        info.frameRate(),
+        0,
+        0,
+        info.decoderConfig(),
+        info.bitrate(),
+        null,
+        null);
+  }
+
   private static void assertFragment(byte[] data, long t, long d, boolean video) {
     List<Boxes.Box> top = Boxes.walk(data);
     assertEquals(List.of("moof", "mdat"), top.stream().map(Boxes.Box::type).toList());
@@ -167,23 +190,7 @@ class MssOutputTest {
     new SmilDemuxer(new Mp4TestMedia.FolderLocator(Mp4TestMedia.abr()), "abr.smil")
         .run(source, f -> {});
     StreamInfo info = source.infos.get(1);
-    StreamInfo smooth =
-        new StreamInfo(
-            1,
-            1,
-            info.kind(),
-            info.codec(),
-            info.codecString(),
-            10_000_000L,
-            info.width(),
-            info.height(),
-            info.frameRate(),
-            0,
-            0,
-            info.decoderConfig(),
-            info.bitrate(),
-            null,
-            null);
+    StreamInfo smooth = asSmoothClientSeesIt(info);
     Element video = children(manifest("index.ism/Manifest"), "StreamIndex").get(0);
     String bitrate = children(video, "QualityLevel").get(0).getAttribute("Bitrate");
     assertEquals(String.valueOf(info.bitrate()), bitrate);

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openvod.engine.Packager;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
@@ -42,17 +41,7 @@ class HlsSourceEdgesTest {
         Packager.run(
             new FileSourceLocator(source),
             "index.m3u8",
-            List.of(
-                new OutputSpec(
-                    "wrap",
-                    OutputFormat.HLS_TS,
-                    6,
-                    List.of(ManifestSpec.named("index")),
-                    false,
-                    false,
-                    false,
-                    null,
-                    sink)),
+            List.of(OutputSpec.of("wrap", OutputFormat.HLS_TS, 6, sink)),
             ProgressListener.NONE);
     assertTrue(results.get(0).succeeded(), results.get(0).error());
     Tools.Result read = Tools.readBack(sink.root(), "index.m3u8");
@@ -96,17 +85,7 @@ class HlsSourceEdgesTest {
         Packager.run(
             new FileSourceLocator(src),
             "v2/index.m3u8",
-            List.of(
-                new OutputSpec(
-                    "d",
-                    OutputFormat.HLS_TS,
-                    6,
-                    List.of(ManifestSpec.named("index")),
-                    false,
-                    false,
-                    false,
-                    null,
-                    sink)),
+            List.of(OutputSpec.of("d", OutputFormat.HLS_TS, 6, sink)),
             ProgressListener.NONE);
       } catch (PackagingException expected) {
         assertTrue(expected.getMessage().contains("v2/"), expected.getMessage());

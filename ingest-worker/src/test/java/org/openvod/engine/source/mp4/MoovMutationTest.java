@@ -91,16 +91,11 @@ class MoovMutationTest {
     List<MediaHandler> outputs = new java.util.ArrayList<>();
     for (OutputFormat format : List.of(OutputFormat.CMAF, OutputFormat.DASH, OutputFormat.MSS)) {
       OutputSpec spec =
-          new OutputSpec(
-              "m",
-              format,
-              2,
-              List.of(ManifestSpec.named("i")),
-              true,
-              true,
-              true,
-              null,
-              (path, data, type) -> {});
+          OutputSpec.of("m", format, 2, (path, data, type) -> {})
+              .withManifests(List.of(ManifestSpec.named("i")))
+              .withAudioRenditionGroup(true)
+              .withEncoderConfigurationInSegments(true)
+              .withDashIframeOnlyStream(true);
       outputs.add(
           switch (format) {
             case CMAF -> new CmafOutput(spec);
