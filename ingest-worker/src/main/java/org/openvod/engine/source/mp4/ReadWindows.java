@@ -26,9 +26,13 @@ final class ReadWindows {
   /** Most recently used last. */
   private final List<Window> windows = new ArrayList<>();
 
-  private record Window(long start, byte[] bytes) {
+  /** The array of the window dropped last, read into again by the next window that fits it. */
+  private byte[] spare;
+
+  /** The first {@code length} bytes of {@code bytes} are the file's from {@code start}. */
+  private record Window(long start, byte[] bytes, int length) {
     long end() {
-      return start + bytes.length;
+      return start + length;
     }
 
     boolean holds(long offset, int length) {
@@ -77,17 +81,19 @@ final class ReadWindows {
       }
     }
     int size = (int) (end - offset);
-    byte[] bytes = source.read(offset, size);
-    counter.add(bytes.length);
-    if (bytes.length < length) {
+    byte[] bytes = spare != null && spare.length >= size ? spare : new byte[size];
+    spare = null;
+    int got = source.readInto(offset, bytes, size);
+    counter.add(got);
+    if (got < length) {
       throw new PackagingException(
           PackagingException.Reason.MALFORMED_SOURCE,
-          where + ": media data truncated at " + (offset + bytes.length));
+          where + ": media data truncated at " + (offset + got));
     }
-    Window window = new Window(offset, bytes);
+    Window window = new Window(offset, bytes, got);
     windows.add(window);
     if (windows.size() > maxWindows) {
-      windows.remove(0);
+      spare = windows.remove(0).bytes();
     }
     return copy(window, offset, length);
   }

@@ -41,7 +41,8 @@ final class TrackCursor {
     SampleTable table = track.samples();
     int i = next++;
     byte[] data = reader.read(table.offsets()[i], table.sizes()[i]);
-    if (track.nalLengthSize() > 0) {
+    // 4-byte lengths are the engine's format already (and the message would be built per sample)
+    if (track.nalLengthSize() > 0 && track.nalLengthSize() != 4) {
       data =
           NalLengths.toFourByteLengths(data, track.nalLengthSize(), where + " sample " + (i + 1));
     }

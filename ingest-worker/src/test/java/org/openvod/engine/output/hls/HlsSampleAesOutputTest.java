@@ -260,14 +260,7 @@ class HlsSampleAesOutputTest {
             0,
             null,
             null));
-    PackagingException e =
-        assertThrows(
-            PackagingException.class,
-            () ->
-                output.onSample(
-                    new org.openvod.engine.media.Sample(1, 0, 0, 3000, true, new byte[8])));
-    assertEquals(PackagingException.Reason.INVALID_CONFIGURATION, e.reason());
-    assertTrue(e.getMessage().contains("H265"), e.getMessage());
+    assertFirstVideoSampleRefused(output, "H265");
 
     Path source = TestMedia.hevcVideo();
     OutputSpec real =
@@ -295,6 +288,13 @@ class HlsSampleAesOutputTest {
     HlsTsOutput output = new HlsTsOutput(spec, Instant.EPOCH);
     output.onStreamInfo(info(1, TrackKind.VIDEO, Codec.H264));
     output.onStreamInfo(info(2, TrackKind.AUDIO, Codec.AAC));
+    assertFirstVideoSampleRefused(output, "useAudioRenditionGroup");
+  }
+
+  /**
+   * {@code output} refuses the first video sample as a configuration error naming {@code cause}.
+   */
+  private static void assertFirstVideoSampleRefused(HlsTsOutput output, String cause) {
     PackagingException e =
         assertThrows(
             PackagingException.class,
@@ -302,7 +302,7 @@ class HlsSampleAesOutputTest {
                 output.onSample(
                     new org.openvod.engine.media.Sample(1, 0, 0, 3000, true, new byte[8])));
     assertEquals(PackagingException.Reason.INVALID_CONFIGURATION, e.reason());
-    assertTrue(e.getMessage().contains("useAudioRenditionGroup"), e.getMessage());
+    assertTrue(e.getMessage().contains(cause), e.getMessage());
   }
 
   /** A muxed HLS-TS output in 6 s segments, for the refusals. */

@@ -93,7 +93,6 @@ class MoovMutationTest {
       OutputSpec spec =
           OutputSpec.of("m", format, 2, (path, data, type) -> {})
               .withManifests(List.of(ManifestSpec.named("i")))
-              .withAudioRenditionGroup(true)
               .withEncoderConfigurationInSegments(true)
               .withDashIframeOnlyStream(true);
       outputs.add(
