@@ -14,7 +14,6 @@ import org.openvod.engine.encrypt.EncryptionMode;
 import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.encrypt.KeyAssignment;
 import org.openvod.engine.encrypt.ProtectionKey;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSink;
@@ -90,16 +89,7 @@ public final class EngineBench {
   /** Segment lengths of the benchmark: 6 s for the HLS kinds, 2 s for DASH and MSS. */
   private static OutputSpec spec(OutputFormat format, OutputSink sink) {
     int seconds = format == OutputFormat.HLS_TS || format == OutputFormat.CMAF ? 6 : 2;
-    return new OutputSpec(
-        format.name(),
-        format,
-        seconds,
-        List.of(ManifestSpec.named("index")),
-        false,
-        false,
-        false,
-        "NUMBER_WITH_TIMELINE",
-        sink);
+    return OutputSpec.of(format.name(), format, seconds, sink);
   }
 
   private static OutputSpec encrypted(OutputSpec clear, EncryptionMode mode) {

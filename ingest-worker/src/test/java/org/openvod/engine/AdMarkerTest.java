@@ -208,19 +208,7 @@ class AdMarkerTest {
     specs.add(spec(OutputFormat.CMAF, hls, out, false));
     OutputSpec dash =
         spec(OutputFormat.DASH, List.of(ManifestSpec.named("index"), compact()), out, false);
-    specs.add(
-        new OutputSpec(
-            dash.outputId(),
-            dash.format(),
-            dash.segmentDurationSeconds(),
-            dash.manifests(),
-            false,
-            false,
-            false,
-            dash.segmentTemplateFormat(),
-            dash.sink(),
-            null,
-            List.of(OutputSpec.PERIOD_TRIGGER_ADS)));
+    specs.add(dash.withPeriodTriggers(List.of(OutputSpec.PERIOD_TRIGGER_ADS)));
     List<OutputResult> results =
         Packager.run(new FileSourceLocator(source), TestMedia.MASTER, specs, ProgressListener.NONE);
     for (OutputResult r : results) {
@@ -242,16 +230,13 @@ class AdMarkerTest {
   private static OutputSpec spec(
       OutputFormat format, List<ManifestSpec> manifests, Path out, boolean audioGroup)
       throws IOException {
-    return new OutputSpec(
-        format.name(),
-        format,
-        4,
-        manifests,
-        audioGroup,
-        false,
-        false,
-        "NUMBER_WITH_TIMELINE",
-        new DirectorySink(Files.createDirectories(out.resolve(format.name()))));
+    return OutputSpec.of(
+            format.name(),
+            format,
+            4,
+            new DirectorySink(Files.createDirectories(out.resolve(format.name()))))
+        .withManifests(manifests)
+        .withAudioRenditionGroup(audioGroup);
   }
 
   private static Path cmafVideoPlaylist(Path result, String manifest) throws IOException {

@@ -12,7 +12,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
@@ -57,15 +56,10 @@ class ClosedCaptionsTest {
     List<OutputSpec> specs = new ArrayList<>();
     for (OutputFormat format : OutputFormat.values()) {
       specs.add(
-          new OutputSpec(
+          OutputSpec.of(
               format.name(),
               format,
               4,
-              List.of(ManifestSpec.named("index")),
-              false,
-              false,
-              false,
-              "NUMBER_WITH_TIMELINE",
               new DirectorySink(Files.createDirectories(out.resolve(format.name())))));
     }
     List<OutputResult> results =

@@ -14,7 +14,6 @@ import org.openvod.engine.encrypt.EncryptionSpec;
 import org.openvod.engine.encrypt.KeyAssignment;
 import org.openvod.engine.encrypt.TestKeys;
 import org.openvod.engine.media.PackagingException;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputSpec;
 
@@ -25,17 +24,11 @@ import org.openvod.engine.output.OutputSpec;
 class EncryptedOutputPairingTest {
 
   static OutputSpec spec(OutputFormat format, EncryptionMode mode) {
-    return new OutputSpec(
-        "cfg",
-        format,
-        2,
-        List.of(ManifestSpec.named("index")),
-        true,
-        false,
-        false,
-        null,
-        (path, data, type) -> {},
-        new EncryptionSpec(mode, KeyAssignment.single(TestKeys.withSignals(TestKeys.HD)), null));
+    return OutputSpec.of("cfg", format, 2, (path, data, type) -> {})
+        .withAudioRenditionGroup(true)
+        .withEncryption(
+            new EncryptionSpec(
+                mode, KeyAssignment.single(TestKeys.withSignals(TestKeys.HD)), null));
   }
 
   @Test

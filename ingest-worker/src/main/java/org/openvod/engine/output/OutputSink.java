@@ -10,4 +10,13 @@ import java.io.IOException;
 public interface OutputSink {
 
   void put(String path, byte[] data, String contentType) throws IOException;
+
+  /**
+   * Stores a file given in parts (a media segment: its boxes, then its samples' bytes), the same
+   * file {@link #put} would store from the parts joined. The default joins them; a sink that can
+   * stream the parts (a file, an upload's content provider) should override this to spare the copy.
+   */
+  default void putParts(String path, FileParts parts, String contentType) throws IOException {
+    put(path, parts.toByteArray(), contentType);
+  }
 }

@@ -40,56 +40,6 @@ public record OutputSpec(
     periodTriggers = periodTriggers == null ? List.of() : List.copyOf(periodTriggers);
   }
 
-  /** An output with one DASH Period (no periodTriggers). */
-  public OutputSpec(
-      String outputId,
-      OutputFormat format,
-      int segmentDurationSeconds,
-      List<ManifestSpec> manifests,
-      boolean useAudioRenditionGroup,
-      boolean includeEncoderConfigurationInSegments,
-      boolean includeDashIframeOnlyStream,
-      String segmentTemplateFormat,
-      OutputSink sink,
-      EncryptionSpec encryption) {
-    this(
-        outputId,
-        format,
-        segmentDurationSeconds,
-        manifests,
-        useAudioRenditionGroup,
-        includeEncoderConfigurationInSegments,
-        includeDashIframeOnlyStream,
-        segmentTemplateFormat,
-        sink,
-        encryption,
-        List.of());
-  }
-
-  /** A clear output. */
-  public OutputSpec(
-      String outputId,
-      OutputFormat format,
-      int segmentDurationSeconds,
-      List<ManifestSpec> manifests,
-      boolean useAudioRenditionGroup,
-      boolean includeEncoderConfigurationInSegments,
-      boolean includeDashIframeOnlyStream,
-      String segmentTemplateFormat,
-      OutputSink sink) {
-    this(
-        outputId,
-        format,
-        segmentDurationSeconds,
-        manifests,
-        useAudioRenditionGroup,
-        includeEncoderConfigurationInSegments,
-        includeDashIframeOnlyStream,
-        segmentTemplateFormat,
-        sink,
-        null);
-  }
-
   /**
    * A clear output with one manifest named {@code index} and every option at MediaPackage's default
    * (DASH: NUMBER_WITH_TIMELINE); change what differs with the {@code with} methods.
@@ -145,6 +95,11 @@ public record OutputSpec(
     return edit(d -> d.segmentTemplateFormat = format);
   }
 
+  /** DASH: this output with these periodTriggers ({@link #PERIOD_TRIGGER_ADS}: Periods at ads). */
+  public OutputSpec withPeriodTriggers(List<String> triggers) {
+    return edit(d -> d.periodTriggers = triggers);
+  }
+
   /** A copy with what {@code change} sets on a draft of this output changed. */
   private OutputSpec edit(Consumer<Draft> change) {
     Draft draft = new Draft(this);
@@ -160,7 +115,7 @@ public record OutputSpec(
     private final String outputId;
     private final OutputFormat format;
     private final int segmentDurationSeconds;
-    private final List<String> periodTriggers;
+    private List<String> periodTriggers;
     private List<ManifestSpec> manifests;
     private boolean useAudioRenditionGroup;
     private boolean includeEncoderConfigurationInSegments;

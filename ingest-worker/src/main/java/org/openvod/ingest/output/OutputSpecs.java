@@ -92,33 +92,27 @@ public final class OutputSpecs {
 
   private static OutputSpec hls(String id, HlsPackage p, OutputSink sink, EncryptionSpec encryption)
       throws UnsupportedTargetException {
-    return new OutputSpec(
-        id,
-        OutputFormat.HLS_TS,
-        duration(id, p.segmentDurationSeconds(), HLS_SEGMENT_SECONDS),
-        hlsManifests(p.hlsManifests()),
-        bool(p.useAudioRenditionGroup()),
-        false,
-        false,
-        null,
-        sink,
-        encryption);
+    return OutputSpec.of(
+            id,
+            OutputFormat.HLS_TS,
+            duration(id, p.segmentDurationSeconds(), HLS_SEGMENT_SECONDS),
+            sink)
+        .withManifests(hlsManifests(p.hlsManifests()))
+        .withAudioRenditionGroup(bool(p.useAudioRenditionGroup()))
+        .withEncryption(encryption);
   }
 
   private static OutputSpec cmaf(
       String id, CmafPackage p, OutputSink sink, EncryptionSpec encryption)
       throws UnsupportedTargetException {
-    return new OutputSpec(
-        id,
-        OutputFormat.CMAF,
-        duration(id, p.segmentDurationSeconds(), CMAF_SEGMENT_SECONDS),
-        hlsManifests(p.hlsManifests()),
-        false,
-        bool(p.includeEncoderConfigurationInSegments()),
-        false,
-        null,
-        sink,
-        encryption);
+    return OutputSpec.of(
+            id,
+            OutputFormat.CMAF,
+            duration(id, p.segmentDurationSeconds(), CMAF_SEGMENT_SECONDS),
+            sink)
+        .withManifests(hlsManifests(p.hlsManifests()))
+        .withEncoderConfigurationInSegments(bool(p.includeEncoderConfigurationInSegments()))
+        .withEncryption(encryption);
   }
 
   private static OutputSpec dash(
@@ -140,18 +134,17 @@ public final class OutputSpecs {
               m.minBufferTimeSeconds() == null ? 0 : m.minBufferTimeSeconds(),
               orDefault(m.profile(), "NONE")));
     }
-    return new OutputSpec(
-        id,
-        OutputFormat.DASH,
-        duration(id, p.segmentDurationSeconds(), DASH_SEGMENT_SECONDS),
-        orIndex(manifests),
-        false,
-        bool(p.includeEncoderConfigurationInSegments()),
-        bool(p.includeIframeOnlyStream()),
-        orDefault(p.segmentTemplateFormat(), DEFAULT_TEMPLATE_FORMAT),
-        sink,
-        encryption,
-        orEmpty(p.periodTriggers()));
+    return OutputSpec.of(
+            id,
+            OutputFormat.DASH,
+            duration(id, p.segmentDurationSeconds(), DASH_SEGMENT_SECONDS),
+            sink)
+        .withManifests(orIndex(manifests))
+        .withEncoderConfigurationInSegments(bool(p.includeEncoderConfigurationInSegments()))
+        .withDashIframeOnlyStream(bool(p.includeIframeOnlyStream()))
+        .withSegmentTemplateFormat(orDefault(p.segmentTemplateFormat(), DEFAULT_TEMPLATE_FORMAT))
+        .withPeriodTriggers(orEmpty(p.periodTriggers()))
+        .withEncryption(encryption);
   }
 
   private static OutputSpec mss(String id, MssPackage p, OutputSink sink, EncryptionSpec encryption)
@@ -172,17 +165,13 @@ public final class OutputSpecs {
               0,
               "NONE"));
     }
-    return new OutputSpec(
-        id,
-        OutputFormat.MSS,
-        duration(id, p.segmentDurationSeconds(), MSS_SEGMENT_SECONDS),
-        orIndex(manifests),
-        false,
-        false,
-        false,
-        null,
-        sink,
-        encryption);
+    return OutputSpec.of(
+            id,
+            OutputFormat.MSS,
+            duration(id, p.segmentDurationSeconds(), MSS_SEGMENT_SECONDS),
+            sink)
+        .withManifests(orIndex(manifests))
+        .withEncryption(encryption);
   }
 
   private static List<ManifestSpec> hlsManifests(List<HlsManifest> manifests) {

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.openvod.engine.Packager;
 import org.openvod.engine.media.PackagingException;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputSink;
 import org.openvod.engine.output.OutputSpec;
@@ -79,10 +78,9 @@ class SourceFuzzTest {
   /** One output of each container family, so every muxer sees what the parsers let through. */
   private static List<OutputSpec> outputs() {
     OutputSink discard = (path, data, type) -> {};
-    List<ManifestSpec> index = List.of(ManifestSpec.named("index"));
     return List.of(
-        new OutputSpec("hls", OutputFormat.HLS_TS, 1, index, false, false, false, null, discard),
-        new OutputSpec("cmaf", OutputFormat.CMAF, 1, index, false, false, false, null, discard));
+        OutputSpec.of("hls", OutputFormat.HLS_TS, 1, discard),
+        OutputSpec.of("cmaf", OutputFormat.CMAF, 1, discard));
   }
 
   private static byte[] seed(String name) {

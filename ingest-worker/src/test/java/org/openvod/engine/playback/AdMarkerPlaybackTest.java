@@ -65,18 +65,9 @@ class AdMarkerPlaybackTest {
     List<OutputSpec> specs = new ArrayList<>();
     for (OutputFormat format : List.of(OutputFormat.HLS_TS, OutputFormat.DASH)) {
       specs.add(
-          new OutputSpec(
-              format.name(),
-              format,
-              4,
-              List.of(enhanced),
-              false,
-              false,
-              false,
-              "NUMBER_WITH_TIMELINE",
-              new FolderOutputSink(dir.resolve(format.name())),
-              null,
-              List.of(OutputSpec.PERIOD_TRIGGER_ADS)));
+          OutputSpec.of(format.name(), format, 4, new FolderOutputSink(dir.resolve(format.name())))
+              .withManifests(List.of(enhanced))
+              .withPeriodTriggers(List.of(OutputSpec.PERIOD_TRIGGER_ADS)));
     }
     List<OutputResult> results =
         Packager.run(

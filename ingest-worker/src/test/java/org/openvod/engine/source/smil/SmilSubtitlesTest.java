@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openvod.engine.Packager;
 import org.openvod.engine.media.PackagingException;
-import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
@@ -61,15 +60,10 @@ class SmilSubtitlesTest {
     List<OutputSpec> specs = new ArrayList<>();
     for (OutputFormat format : OutputFormat.values()) {
       specs.add(
-          new OutputSpec(
+          OutputSpec.of(
               format.name(),
               format,
               4,
-              List.of(ManifestSpec.named("index")),
-              false,
-              false,
-              false,
-              "NUMBER_WITH_TIMELINE",
               new DirectorySink(Files.createDirectories(out.resolve(format.name())))));
     }
     List<OutputResult> results =
@@ -146,17 +140,7 @@ class SmilSubtitlesTest {
                 Packager.run(
                     new FileSourceLocator(source),
                     "subs.smil",
-                    List.of(
-                        new OutputSpec(
-                            "hls",
-                            OutputFormat.HLS_TS,
-                            4,
-                            List.of(ManifestSpec.named("index")),
-                            false,
-                            false,
-                            false,
-                            null,
-                            new DirectorySink(out))),
+                    List.of(OutputSpec.of("hls", OutputFormat.HLS_TS, 4, new DirectorySink(out))),
                     ProgressListener.NONE));
     assertEquals(PackagingException.Reason.MALFORMED_SOURCE, e.reason());
     assertTrue(
