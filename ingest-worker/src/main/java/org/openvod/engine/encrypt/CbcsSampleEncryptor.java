@@ -36,6 +36,9 @@ public final class CbcsSampleEncryptor implements SampleEncryptor {
   private final Codec videoCodec;
   private final Cipher cipher;
 
+  /** The pattern's crypt blocks of one range, side by side: one CBC call instead of one each. */
+  private byte[] gathered = new byte[0];
+
   private CbcsSampleEncryptor(ContentKey key, byte[] constantIv, Codec videoCodec) {
     if (constantIv == null || constantIv.length != 16) {
       throw new IllegalArgumentException("cbcs needs a 16-byte constant IV");
@@ -125,12 +128,25 @@ public final class CbcsSampleEncryptor implements SampleEncryptor {
         cipher.update(data, offset, blocks * 16, data, offset);
         return;
       }
-      int block = 0;
-      // a last group shorter than the crypt blocks stays clear, as decryptors read the pattern
-      while (blocks - block >= crypt) {
-        // update() keeps the chain: the next encrypted block uses this one's ciphertext
-        cipher.update(data, offset + block * 16, crypt * 16, data, offset + block * 16);
-        block += crypt + skip;
+      // the chain runs over the crypt blocks only, so they are gathered, transformed in one
+      // call (the same chain as one call per group) and put back; a last group shorter than the
+      // crypt blocks stays clear, as decryptors read the pattern
+      int groups = 0;
+      for (int block = 0; blocks - block >= crypt; block += crypt + skip) {
+        groups++;
+      }
+      int bytes = groups * crypt * 16;
+      if (gathered.length < bytes) {
+        gathered = new byte[Math.max(bytes, gathered.length * 2)];
+      }
+      for (int g = 0; g < groups; g++) {
+        System.arraycopy(
+            data, offset + g * (crypt + skip) * 16, gathered, g * crypt * 16, crypt * 16);
+      }
+      cipher.update(gathered, 0, bytes, gathered, 0);
+      for (int g = 0; g < groups; g++) {
+        System.arraycopy(
+            gathered, g * crypt * 16, data, offset + g * (crypt + skip) * 16, crypt * 16);
       }
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-CBC failed: " + e.getMessage(), e);

@@ -11,13 +11,22 @@ import javax.crypto.spec.SecretKeySpec;
  * a sample, the ranges read as one continuous stream so the keystream runs on across clear gaps.
  * The counter block is an 8-byte IV followed by a 64-bit block counter starting at 0, or the
  * 16-byte IV itself. CTR is its own inverse, so this both encrypts and decrypts.
+ *
+ * <p>Not thread-safe: it keeps one cipher, re-initialised per sample with the same key (a new
+ * cipher per sample cost a provider lookup and the key's expansion each time).
  */
 public final class CencCtr {
 
   private final SecretKeySpec key;
+  private final Cipher cipher;
 
   public CencCtr(ContentKey key) {
     this.key = new SecretKeySpec(key.key(), "AES");
+    try {
+      this.cipher = Cipher.getInstance("AES/CTR/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-CTR unavailable: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -33,7 +42,6 @@ public final class CencCtr {
     System.arraycopy(iv, 0, counter, 0, iv.length);
     byte[] out = sample.clone();
     try {
-      Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
       if (subsamples.isEmpty()) {
         cipher.update(sample, 0, sample.length, out, 0);

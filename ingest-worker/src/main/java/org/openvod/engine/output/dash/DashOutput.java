@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.FileParts;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputSpec;
 import org.openvod.engine.output.fmp4.FragmentSample;
@@ -70,10 +71,10 @@ public final class DashOutput extends FragmentedOutput {
       log = new SegmentLog(track.info().timescale());
       logs.put(track, log);
     }
-    byte[] bytes =
-        MediaSegment.build(segment.number(), segment.baseDecodeTime(), segment.samples());
-    spec.sink().put(segmentPath(id, segment), bytes, "video/iso.segment");
-    log.add(segment, bytes.length);
+    FileParts bytes =
+        MediaSegment.parts(segment.number(), segment.baseDecodeTime(), segment.samples());
+    spec.sink().putParts(segmentPath(id, segment), bytes, "video/iso.segment");
+    log.add(segment, bytes.length());
     if (trick) {
       FragmentSample key = segment.firstKeyframe();
       Segment iframe =

@@ -13,6 +13,7 @@ import org.openvod.engine.codec.ColourDescription;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.FileParts;
 import org.openvod.engine.output.HlsAdTags;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputSpec;
@@ -85,10 +86,10 @@ public final class CmafOutput extends FragmentedOutput {
       log = new SegmentLog(track.info().timescale());
       logs.put(track, log);
     }
-    byte[] bytes =
-        MediaSegment.build(segment.number(), segment.baseDecodeTime(), segment.samples());
-    spec.sink().put(files.segment(segment.number()), bytes, "video/iso.segment");
-    log.add(segment, bytes.length);
+    FileParts bytes =
+        MediaSegment.parts(segment.number(), segment.baseDecodeTime(), segment.samples());
+    spec.sink().putParts(files.segment(segment.number()), bytes, "video/iso.segment");
+    log.add(segment, bytes.length());
     if (iframes && track.info().kind() == TrackKind.VIDEO) {
       FragmentSample key = segment.firstKeyframe();
       byte[] iframe =

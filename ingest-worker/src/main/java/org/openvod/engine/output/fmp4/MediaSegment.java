@@ -5,6 +5,7 @@ import java.util.List;
 import org.openvod.engine.encrypt.CencBoxes;
 import org.openvod.engine.encrypt.EncryptedSample;
 import org.openvod.engine.encrypt.SampleEncryption;
+import org.openvod.engine.output.FileParts;
 
 /**
  * One media segment (or MSS fragment): a movie fragment of one track and its data.
@@ -50,30 +51,54 @@ public final class MediaSegment {
   /** A CMAF/DASH segment: styp, moof, mdat. */
   public static byte[] build(
       int sequenceNumber, long baseDecodeTime, List<FragmentSample> samples) {
+    return parts(sequenceNumber, baseDecodeTime, samples).toByteArray();
+  }
+
+  /**
+   * The same segment as {@link #build}, as its boxes (up to the mdat's header) followed by the
+   * samples' own arrays: a sink that streams the parts copies no sample.
+   */
+  public static FileParts parts(
+      int sequenceNumber, long baseDecodeTime, List<FragmentSample> samples) {
     BoxWriter w = new BoxWriter(capacity(STYP_BYTES + FRAGMENT_BYTES, samples));
     int styp = w.begin("styp");
     w.fourcc("msdh").u32(0).fourcc("msdh").fourcc("msix").fourcc("cmfs");
     w.end(styp);
     fragment(w, sequenceNumber, baseDecodeTime, samples, false);
-    return w.toByteArray();
+    return withSamples(w.toByteArray(), samples);
   }
 
   /** A Smooth Streaming fragment: moof with a tfxd box, mdat. */
   public static byte[] buildSmooth(
       int sequenceNumber, long baseDecodeTime, List<FragmentSample> samples) {
+    return smoothParts(sequenceNumber, baseDecodeTime, samples).toByteArray();
+  }
+
+  /** The same fragment as {@link #buildSmooth}, in parts as {@link #parts} gives them. */
+  public static FileParts smoothParts(
+      int sequenceNumber, long baseDecodeTime, List<FragmentSample> samples) {
     BoxWriter w = new BoxWriter(capacity(FRAGMENT_BYTES + TFXD_BYTES, samples));
     fragment(w, sequenceNumber, baseDecodeTime, samples, true);
-    return w.toByteArray();
+    return withSamples(w.toByteArray(), samples);
+  }
+
+  private static FileParts withSamples(byte[] boxes, List<FragmentSample> samples) {
+    List<byte[]> parts = new ArrayList<>(samples.size() + 1);
+    parts.add(boxes);
+    for (FragmentSample s : samples) {
+      parts.add(s.data());
+    }
+    return new FileParts(parts);
   }
 
   /**
-   * The segment's exact size, so its buffer is allocated once (a segment is mostly mdat: growing a
-   * small buffer by doubling allocated several times the output). A wrong figure costs only a copy.
+   * The exact size of the boxes, up to and with the mdat's header (the samples' bytes follow as
+   * their own parts), so the buffer is allocated once. A wrong figure costs only a copy.
    */
   private static int capacity(int boxes, List<FragmentSample> samples) {
     long size = boxes;
     for (FragmentSample s : samples) {
-      size += 16L + s.data().length;
+      size += 16L;
       if (s.encryption() != null) {
         // senc entry (IV, subsamples) and its saiz byte; the boxes' headers below
         size += 3L + s.encryption().iv().length + 6L * s.encryption().subsamples().size();
@@ -129,11 +154,12 @@ public final class MediaSegment {
     w.end(traf);
     w.end(moof);
     w.putU32(dataOffset, w.position() - moof + 8);
-    int mdat = w.begin("mdat");
+    // the mdat's header only: its payload is the samples' arrays, the parts after these boxes
+    long payload = 0;
     for (FragmentSample s : samples) {
-      w.bytes(s.data());
+      payload += s.data().length;
     }
-    w.end(mdat);
+    w.u32(8 + payload).fourcc("mdat");
   }
 
   /**

@@ -13,6 +13,7 @@ import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.output.FileParts;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputSpec;
 import org.openvod.engine.output.fmp4.FragmentedOutput;
@@ -111,11 +112,11 @@ public final class MssOutput extends FragmentedOutput {
   @Override
   protected void onSegment(FragmentedTrack track, Segment segment) throws Exception {
     Segment fragment = SmoothTime.convert(segment, track.info().timescale());
-    byte[] bytes =
-        MediaSegment.buildSmooth(fragment.number(), fragment.baseDecodeTime(), fragment.samples());
+    FileParts bytes =
+        MediaSegment.smoothParts(fragment.number(), fragment.baseDecodeTime(), fragment.samples());
     SmoothTrack s = smooth.get(track);
     if (s == null) {
-      s = start(track, bytes.length, fragment.duration());
+      s = start(track, bytes.length(), fragment.duration());
     }
     for (int m : s.manifests) {
       String path =
@@ -127,9 +128,9 @@ public final class MssOutput extends FragmentedOutput {
               + "="
               + fragment.baseDecodeTime()
               + ")";
-      spec.sink().put(path, bytes, "video/mp4");
+      spec.sink().putParts(path, bytes, "video/mp4");
     }
-    s.log.add(fragment, bytes.length);
+    s.log.add(fragment, bytes.length());
   }
 
   private SmoothTrack start(FragmentedTrack track, long firstBytes, long firstDuration) {
