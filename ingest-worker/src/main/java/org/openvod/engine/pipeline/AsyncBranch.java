@@ -1,6 +1,9 @@
 package org.openvod.engine.pipeline;
 
-import java.util.ArrayDeque;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
@@ -12,14 +15,15 @@ import org.openvod.engine.media.StreamInfo;
  *
  * <p>Memory stays bounded: the demuxer blocks once {@link #MAX_QUEUED_BYTES} of sample data (or
  * {@link #MAX_QUEUED_EVENTS} events) wait for this chain, so a slow output slows the pass instead
- * of buffering the source.
+ * of buffering the source. The queue and the byte budget wake the other side only when it waits,
+ * not per event: a wake-up per sample would cost more than muxing it.
  *
  * <p>A failure of the chain is reported to the demuxer's thread at its next call (and at {@link
  * #onEnd}), where {@link FanOut} marks the output failed; events after it are dropped.
  */
 public final class AsyncBranch implements MediaHandler, AutoCloseable {
 
-  static final long MAX_QUEUED_BYTES = 16L << 20;
+  static final int MAX_QUEUED_BYTES = 16 << 20;
   static final int MAX_QUEUED_EVENTS = 4096;
 
   @FunctionalInterface
@@ -27,17 +31,18 @@ public final class AsyncBranch implements MediaHandler, AutoCloseable {
     void deliver(MediaHandler handler) throws Exception;
   }
 
-  private record Queued(Event event, long bytes) {}
+  /** An event and the bytes of the budget it holds until delivered. */
+  private record Queued(Event event, int bytes) {}
 
   private static final Queued END = new Queued(null, 0);
 
   private final MediaHandler chain;
   private final Thread thread;
-  private final ArrayDeque<Queued> queue = new ArrayDeque<>();
-  private long queuedBytes;
-  private boolean closed;
-  private boolean finished;
-  private Exception failure;
+  private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(MAX_QUEUED_EVENTS);
+  private final Semaphore budget = new Semaphore(MAX_QUEUED_BYTES);
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile boolean closed;
+  private volatile Exception failure;
 
   public AsyncBranch(String name, MediaHandler chain) {
     this.chain = chain;
@@ -70,24 +75,18 @@ public final class AsyncBranch implements MediaHandler, AutoCloseable {
   @Override
   public void onEnd() throws Exception {
     enqueue(h -> h.onEnd(), 0);
-    synchronized (this) {
-      queue.addLast(END);
-      notifyAll();
-      while (!finished && failure == null) {
-        wait();
-      }
-      rethrow();
-    }
+    rethrow();
+    queue.put(END);
+    finished.await();
+    rethrow();
   }
 
   /** Stops the thread without waiting for queued events (the pass was abandoned). */
   @Override
   public void close() {
-    synchronized (this) {
-      closed = true;
-      queue.clear();
-      notifyAll();
-    }
+    closed = true;
+    queue.clear();
+    budget.release(MAX_QUEUED_BYTES); // a demuxer waiting for budget goes on, and sees closed
     thread.interrupt();
     try {
       thread.join(10_000);
@@ -96,63 +95,47 @@ public final class AsyncBranch implements MediaHandler, AutoCloseable {
     }
   }
 
-  private synchronized void enqueue(Event event, long bytes) throws Exception {
+  private void enqueue(Event event, int bytes) throws Exception {
     rethrow();
-    while (!closed
-        && failure == null
-        && !queue.isEmpty()
-        && (queuedBytes + bytes > MAX_QUEUED_BYTES || queue.size() >= MAX_QUEUED_EVENTS)) {
-      wait();
-    }
+    // a sample larger than the whole budget takes all of it, so it waits for an empty queue
+    int held = Math.min(bytes, MAX_QUEUED_BYTES);
+    budget.acquire(held);
     rethrow();
     if (closed) {
       throw new IllegalStateException("output stopped");
     }
-    queue.addLast(new Queued(event, bytes));
-    queuedBytes += bytes;
-    notifyAll();
+    queue.put(new Queued(event, held));
   }
 
   private void rethrow() throws Exception {
-    if (failure != null) {
-      throw failure;
+    Exception e = failure;
+    if (e != null) {
+      throw e;
     }
   }
 
   private void drain() {
     try {
-      while (true) {
-        Queued next;
-        synchronized (this) {
-          while (queue.isEmpty() && !closed) {
-            wait();
-          }
-          if (closed) {
-            return;
-          }
-          next = queue.pollFirst();
-          queuedBytes -= next.bytes();
-          notifyAll();
-        }
+      while (!closed) {
+        Queued next = queue.take();
         if (next == END) {
-          synchronized (this) {
-            finished = true;
-            notifyAll();
-          }
+          return;
+        }
+        if (closed) {
           return;
         }
         next.event().deliver(chain);
+        budget.release(next.bytes());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Throwable e) {
       // an Error too: the demuxer's thread must hear of it, or onEnd would wait forever
-      synchronized (this) {
-        failure = e instanceof Exception ex ? ex : new IllegalStateException(e.toString(), e);
-        queue.clear();
-        queuedBytes = 0;
-        notifyAll();
-      }
+      failure = e instanceof Exception ex ? ex : new IllegalStateException(e.toString(), e);
+      queue.clear(); // a demuxer blocked on a full queue goes on, and sees the failure
+      budget.release(MAX_QUEUED_BYTES);
+    } finally {
+      finished.countDown();
     }
   }
 }

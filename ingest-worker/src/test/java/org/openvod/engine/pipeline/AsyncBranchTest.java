@@ -144,7 +144,7 @@ class AsyncBranchTest {
                 }
               });
       producer.start();
-      long bound = AsyncBranch.MAX_QUEUED_BYTES / sampleBytes;
+      long bound = (long) AsyncBranch.MAX_QUEUED_BYTES / sampleBytes;
       // the chain holds one sample, the queue at most the bound: the producer must stop there
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (accepted.get() < bound && System.nanoTime() < deadline) {
