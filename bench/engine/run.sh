@@ -2,7 +2,7 @@
 # Benchmark: the media engine (org.openvod.engine.Packager, through its facade only) against
 # `ffmpeg -c copy` doing the same remux, from an HLS-TS source and from an MP4+SMIL source.
 #   bench/engine/run.sh [seconds] [renditions]     (defaults: 300 s, 3 renditions - the only count made)
-# Environment: RUNS (default 3), LOOPS (length multiplier of the -Xmx64m boundedness source, default 4,
+# Environment: WARM (default 1: also time a warm pass, 0: skip), RUNS (default 3), LOOPS (length multiplier of the -Xmx64m boundedness source, default 4,
 # 0 skips it), CASES (default "HLS_TS CMAF DASH MSS ALL"), KEEP=1 keeps every case's outputs (GBs).
 # Everything it generates goes to bench/out/engine/ (git-ignored); the source is generated once.
 set -euo pipefail
@@ -98,7 +98,7 @@ run_case() { # $1 = source label (hls|smil), $2 = case
   fi
   if [ "$kase" = ALL ]; then kinds="HLS_TS,CMAF,DASH,MSS"; else kinds="$kase"; fi
   local srcbytes; srcbytes=$(find "$dir" -name '*.ts' -o -name '*.mp4' | xargs cat | wc -c)
-  local base="$work/$label-$kase" ours=() oursin=() rss=() ff=() ffrss=() check="" ffok=1 r k
+  local base="$work/$label-$kase" ours=() oursin=() warm=() rss=() ff=() ffrss=() check="" ffok=1 r k
   local args=()
   for k in ${kinds//,/ }; do
     eval "args+=($(ff_outputs "$k" "$base/ffmpeg" "${maps[@]}"))"
@@ -114,6 +114,13 @@ run_case() { # $1 = source label (hls|smil), $2 = case
           read -r wall maxkb < <(tail -1 "$base/ours.time")
           ours+=("$wall"); rss+=("$maxkb")
           oursin+=("$(awk '/^packager_ms/ {print $2/1000}' "$base/ours.log")")
+          # the warm figure: the same pass after two untimed ones in the same JVM, as in a long-running
+          # worker (its JIT has compiled the engine); in-JVM time of the last pass
+          if [ "${WARM:-1}" = 1 ] && rm -rf "$base/warm" && WARM=2 java -Xmx512m -cp "$cp" \
+              org.openvod.bench.EngineBench "$dir" "$root" "$base/warm" "$kinds" >"$base/warm.log" 2>&1; then
+            warm+=("$(awk '/^packager_ms/ {print $2/1000}' "$base/warm.log")")
+          fi
+          rm -rf "$base/warm"
         else
           echo "  our output unreadable ($label $kase): $(head -3 "$base/ours.check.log")"
         fi
@@ -134,12 +141,13 @@ run_case() { # $1 = source label (hls|smil), $2 = case
   done
   local outbytes; outbytes=$(mb "$base/ours")
   local ffbytes; ffbytes=$(mb "$base/ffmpeg")
-  local mo mi mr mf mfr
+  local mo mi mw mr mf mfr
   mo=$(printf '%s\n' "${ours[@]:-nan}" | median); mi=$(printf '%s\n' "${oursin[@]:-nan}" | median)
+  mw=$(printf '%s\n' "${warm[@]:-nan}" | median)
   mr=$(printf '%s\n' "${rss[@]:-0}" | sort -g | tail -1); mf=$(printf '%s\n' "${ff[@]:-nan}" | median)
   mfr=$(printf '%s\n' "${ffrss[@]:-0}" | sort -g | tail -1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label:$kase" "$mo" "$mi" "$mf" "$srcbytes" \
-    "$mr" "$mfr" "$outbytes" "$ffbytes" "$check" "${ours[*]:-} / ${ff[*]:-}" >>"$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label:$kase" "$mo" "$mi" "$mf" "$srcbytes" \
+    "$mr" "$mfr" "$outbytes" "$ffbytes" "$check" "${ours[*]:-} / ${ff[*]:-}" "$mw" >>"$results"
   [ "${KEEP:-0}" = 1 ] || rm -rf "$base/ours" "$base/ffmpeg" # GBs per case; KEEP=1 keeps them
 }
 
@@ -153,14 +161,16 @@ done
 
 echo
 echo "source: ${seconds} s, 3 renditions (${src#$repo/}); ours = JVM process wall (-Xmx512m, incl. ~0.3 s"
-echo "start-up), in-JVM = Packager.run alone; medians of $runs runs; ratio = ffmpeg/ours (>1: we are faster)"
+echo "start-up), in-JVM = Packager.run alone, warm = in-JVM after 2 untimed passes in the same JVM (a running"
+echo "worker); medians of $runs runs; ratio = ffmpeg/ours, warm rat = ffmpeg/warm (>1: we are faster)"
 awk -F'\t' 'BEGIN {
-    printf "%-12s %8s %8s %9s %7s %9s %9s %9s %9s %s\n", "case", "ours(s)", "in-JVM", "ffmpeg(s)",
-      "ratio", "ours MB/s", "ours RSS", "ff RSS", "out MB", "readable"
+    printf "%-12s %8s %8s %7s %9s %7s %9s %9s %9s %9s %9s %s\n", "case", "ours(s)", "in-JVM", "warm", "ffmpeg(s)",
+      "ratio", "warm rat", "ours MB/s", "ours RSS", "ff RSS", "out MB", "readable"
   } {
     ratio = ($2 > 0) ? $4 / $2 : 0
-    printf "%-12s %8.2f %8.2f %9.2f %7.2f %9.1f %8.0fM %8.0fM %4.0f/%-4.0f %s\n", $1, $2, $3, $4, ratio,
-      ($2 > 0 ? $5 / 1e6 / $2 : 0), $6 / 1024, $7 / 1024, $8 / 1e6, $9 / 1e6, $10
+    wratio = ($12 > 0) ? $4 / $12 : 0
+    printf "%-12s %8.2f %8.2f %7.2f %9.2f %7.2f %9.2f %9.1f %8.0fM %8.0fM %4.0f/%-4.0f %s\n", $1, $2, $3, $12, $4, ratio,
+      wratio, ($2 > 0 ? $5 / 1e6 / $2 : 0), $6 / 1024, $7 / 1024, $8 / 1e6, $9 / 1e6, $10
   }' "$results"
 echo "(out MB = ours/ffmpeg; all runs, ours / ffmpeg, are in ${results#$repo/})"
 
