@@ -6,13 +6,12 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.PackagingException;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
-import org.openvod.engine.pipeline.MediaHandler;
+import org.openvod.engine.pipeline.ForwardingHandler;
 
 /**
  * The encryptor stage of an fMP4 output (CMAF, DASH, MSS), between the segmenter and the muxer, as
@@ -29,7 +28,7 @@ import org.openvod.engine.pipeline.MediaHandler;
  *       one derived from the key id (so repeated runs write the same bytes); video 1:9 pattern.
  * </ul>
  */
-public final class EncryptionHandler implements MediaHandler {
+public final class EncryptionHandler extends ForwardingHandler {
 
   private static final int CENC_IV_SIZE = 8;
 
@@ -38,6 +37,7 @@ public final class EncryptionHandler implements MediaHandler {
   private final Map<Integer, SampleEncryptor> encryptors = new HashMap<>();
 
   public EncryptionHandler(EncryptionSpec spec, ProtectionReceiver downstream) {
+    super(downstream);
     if (spec.mode() != EncryptionMode.CENC && spec.mode() != EncryptionMode.CBCS) {
       throw new IllegalArgumentException(
           "sample encryption is CENC or CBCS, not " + spec.mode() + " (a whole-segment mode)");
@@ -97,21 +97,6 @@ public final class EncryptionHandler implements MediaHandler {
     }
     EncryptedSample encrypted = encryptor.encrypt(sample.data());
     downstream.onSample(sample.encrypted(encrypted.data(), SampleEncryption.of(encrypted)));
-  }
-
-  @Override
-  public void onSegmentEnd(int trackId, int index, long startTime, long duration) throws Exception {
-    downstream.onSegmentEnd(trackId, index, startTime, duration);
-  }
-
-  @Override
-  public void onAdMarker(AdMarker marker) throws Exception {
-    downstream.onAdMarker(marker);
-  }
-
-  @Override
-  public void onEnd() throws Exception {
-    downstream.onEnd();
   }
 
   /** cbcs: the configured constant IV, the key server's, or one derived from the key id. */

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.openvod.engine.codec.Srt;
 import org.openvod.engine.codec.WebVtt;
-import org.openvod.engine.media.AdMarker;
 import org.openvod.engine.media.Codec;
 import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
+import org.openvod.engine.pipeline.ForwardingHandler;
 import org.openvod.engine.pipeline.MediaHandler;
 
 /**
@@ -21,7 +21,7 @@ import org.openvod.engine.pipeline.MediaHandler;
  * media times; the document maps media time 0 to MPEGTS 0 (outputs that shift their TS clock move
  * it).
  */
-final class SrtSubtitles implements MediaHandler {
+final class SrtSubtitles extends ForwardingHandler {
 
   /** The length of a WebVTT segment: MediaPackage's default HLS segment length. */
   static final long SEGMENT_MILLIS = 6000;
@@ -44,6 +44,7 @@ final class SrtSubtitles implements MediaHandler {
   private long mediaEndMillis;
 
   SrtSubtitles(MediaHandler downstream, List<Subtitles> files) {
+    super(downstream);
     this.downstream = downstream;
     this.files = List.copyOf(files);
     this.trackIds = new int[files.size()];
@@ -69,16 +70,6 @@ final class SrtSubtitles implements MediaHandler {
       sendUntil(millis, false);
     }
     downstream.onSample(sample);
-  }
-
-  @Override
-  public void onSegmentEnd(int trackId, int index, long startTime, long duration) throws Exception {
-    downstream.onSegmentEnd(trackId, index, startTime, duration);
-  }
-
-  @Override
-  public void onAdMarker(AdMarker marker) throws Exception {
-    downstream.onAdMarker(marker);
   }
 
   @Override
