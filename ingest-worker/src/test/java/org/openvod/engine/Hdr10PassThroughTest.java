@@ -70,46 +70,29 @@ class Hdr10PassThroughTest {
   }
 
   private static String probe(Path dir, String input, String entries) {
-    Tools.Result r =
-        Tools.ffprobe(
-            dir,
-            "-v",
-            "error",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            entries,
-            "-of",
-            "compact=p=0",
-            input);
-    assertEquals(0, r.exitCode(), r.stderr());
-    return r.stdout().trim();
+    return ffprobeFirstVideo(dir, input, "-show_entries", entries, "-of", "compact=p=0").trim();
   }
 
   private static List<String> firstFrameSideData(Path dir, String input) {
-    Tools.Result r =
-        Tools.ffprobe(
-            dir,
-            "-v",
-            "error",
-            "-select_streams",
-            "v:0",
-            "-read_intervals",
-            "%+#1",
-            "-show_frames",
-            "-show_entries",
-            "frame_side_data=side_data_type",
-            "-of",
-            "csv=p=0",
-            input);
-    assertEquals(0, r.exitCode(), r.stderr());
-    // this ffprobe prints whole frames whatever -show_entries says; pick the HDR10 entries out
+    String frame =
+        ffprobeFirstVideo(dir, input, "-read_intervals", "%+#1", "-show_frames", "-of", "csv=p=0");
+    // ffprobe 5.1 prints the whole frame (-show_entries does not narrow side data); pick HDR10 out
     List<String> types = new ArrayList<>();
     for (String type : List.of("Mastering display metadata", "Content light level metadata")) {
-      if (r.stdout().contains(type)) {
+      if (frame.contains(type)) {
         types.add(type);
       }
     }
     return types;
+  }
+
+  /** ffprobe's output for the first video stream of {@code input}, which it must read. */
+  private static String ffprobeFirstVideo(Path dir, String input, String... options) {
+    List<String> args = new ArrayList<>(List.of("-v", "error", "-select_streams", "v:0"));
+    args.addAll(List.of(options));
+    args.add(input);
+    Tools.Result r = Tools.ffprobe(dir, args.toArray(String[]::new));
+    assertEquals(0, r.exitCode(), r.stderr());
+    return r.stdout();
   }
 }
