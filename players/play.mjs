@@ -4,7 +4,7 @@
 //
 //   node players/play.mjs --player hlsjs|dashjs|shaka --url URL [--seconds 6] [--switch]
 //                         [--rate 1] [--no-audio] [--timeout 40] [--stall 10]
-//                         [--clearkey KIDHEX:KEYHEX ...]
+//                         [--clearkey KIDHEX:KEYHEX ...] [--text]
 //     plays one URL; exit code 0 only when ok.
 //   node players/play.mjs --serve [--parallel 2]
 //     reads one JSON request a line on stdin ({"id":..., "player":..., "url":..., "seconds":6,
@@ -22,6 +22,9 @@
 // --clearkey (repeatable; clearKeys in --serve) plays encrypted streams with W3C Clear Key:
 // Shaka's drm.clearKeys, dash.js's protection data, and for hls.js (which asks a license server)
 // the page server's POST /clearkey, answering with the keys of every request it has seen.
+// --text ("text":true in --serve): the player turns its first text track on; the result lists the
+// player's text tracks (textTracks) and the cues it put on the video element (cues: start, end,
+// text), and ok also needs at least one text track and one cue.
 // The page and the player libraries come from a local server on 127.0.0.1; the media comes from
 // URL (its server must send CORS headers, the page being another origin).
 import http from 'node:http';
@@ -56,11 +59,11 @@ const CHROMIUM_ARGS = [
 ];
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-const DEFAULTS = { seconds: 6, switch: false, noAudio: false, timeout: 40, rate: 1, stall: 10 };
+const DEFAULTS = { seconds: 6, switch: false, noAudio: false, timeout: 40, rate: 1, stall: 10, text: false };
 
 const USAGE =
   'usage: node play.mjs --player hlsjs|dashjs|shaka --url URL [--seconds 6] [--switch] [--rate 1] ' +
-  '[--no-audio] [--timeout 40] [--stall 10] [--clearkey KIDHEX:KEYHEX ...]\n' +
+  '[--no-audio] [--timeout 40] [--stall 10] [--clearkey KIDHEX:KEYHEX ...] [--text]\n' +
   '       node play.mjs --serve [--parallel 2]\n';
 
 /** The request with defaults filled in, or an error message naming the bad field. */
@@ -192,7 +195,10 @@ async function playCase(browser, pagePort, c) {
     });
     page.on('pageerror', (e) => result.errors.push({ source: 'page', message: String(e.message || e) }));
     await page.goto(`http://127.0.0.1:${pagePort}/?player=${c.player}`);
-    await page.evaluate(([p, u, r, k]) => window.harness.start(p, u, r, k), [c.player, c.url, c.rate, c.clearKeys]);
+    await page.evaluate(
+      ([p, u, r, k, t]) => window.harness.start(p, u, r, k, t),
+      [c.player, c.url, c.rate, c.clearKeys, !!c.text],
+    );
 
     let snap = await page.evaluate(() => window.harness.snapshot());
     const failed = () => snap.errors.length > 0 || result.errors.length > 0 || result.httpErrors.length > 0;
@@ -222,7 +228,8 @@ async function playCase(browser, pagePort, c) {
     } else if (snap.decodedFrames <= 0) result.reason = 'no frame decoded';
     else if (!c.noAudio && snap.audioDecodedBytes <= 0) {
       result.reason = 'no audio decoded (pass --no-audio for streams without audio)';
-    }
+    } else if (c.text && (snap.textTracks || []).length === 0) result.reason = 'no text track';
+    else if (c.text && (snap.cues || []).length === 0) result.reason = 'no cue shown';
 
     // 2. Force the lowest, then the highest rendition; each must reach the screen and decode.
     if (c.switch && result.reason === null) {
@@ -281,6 +288,9 @@ async function playCase(browser, pagePort, c) {
       heightsSeen: snap.heightsSeen,
       errors: result.errors.concat(snap.errors),
       warnings: snap.warnings,
+      ...(c.text
+        ? { textTracks: snap.textTracks || [], nativeTracks: snap.nativeTracks || [], cues: snap.cues || [] }
+        : {}),
     });
     result.ok = result.reason === null && result.errors.length === 0 && result.httpErrors.length === 0;
   } catch (e) {
@@ -302,6 +312,7 @@ async function playOne(args) {
     seconds: args.seconds ?? DEFAULTS.seconds,
     switch: args.switch,
     noAudio: args['no-audio'],
+    text: args.text,
     timeout: args.timeout ?? DEFAULTS.timeout,
     rate: args.rate ?? DEFAULTS.rate,
     stall: args.stall ?? DEFAULTS.stall,
@@ -410,6 +421,7 @@ try {
       seconds: { type: 'string' },
       switch: { type: 'boolean', default: false },
       'no-audio': { type: 'boolean', default: false },
+      text: { type: 'boolean', default: false },
       timeout: { type: 'string' },
       rate: { type: 'string' },
       stall: { type: 'string' },

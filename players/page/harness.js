@@ -25,6 +25,37 @@
   // Clear Key keys as {kidHex: keyHex}; null = the stream is clear.
   let clearKeys = null;
 
+  // --text: the player turns its first text track on, and snapshots report text tracks and cues.
+  let showText = false;
+  let textSelected = false; // the harness (not the player) chose the text track
+
+  // The text of a dash.js TTML cue: imsc.js's ISD tree (spans' text, br as a line break).
+  function isdText(node) {
+    if (!node || typeof node !== 'object') return '';
+    if (node.kind === 'br') return '\n';
+    if (typeof node.text === 'string') return node.text;
+    return (node.contents || []).map(isdText).join('');
+  }
+
+  // Every cue seen so far on the video element's text tracks that are not disabled (what the
+  // players put there; they remove played cues, so each snapshot adds to what earlier ones saw).
+  const cuesSeen = new Map();
+  function nativeCues() {
+    for (const track of Array.from(video.textTracks)) {
+      if (track.mode === 'disabled' || !track.cues) continue;
+      for (const cue of Array.from(track.cues)) {
+        if (cuesSeen.size >= 200) break;
+        let text = cue.text || '';
+        if (!text && cue.isd) text = isdText(cue.isd);
+        if (!text && cue.cueHTMLElement) text = cue.cueHTMLElement.textContent || '';
+        text = text.replace(/<[^>]*>/g, ''); // Shaka's WebVTT-style class tags
+        const seen = { track: track.label || track.language || '', start: cue.startTime, end: cue.endTime, text };
+        cuesSeen.set(JSON.stringify(seen), seen);
+      }
+    }
+    return Array.from(cuesSeen.values()).sort((a, b) => a.start - b.start);
+  }
+
   // hex -> base64url without padding (the JWK form of W3C Clear Key).
   function b64url(hex) {
     const bytes = hex.match(/../g).map((h) => parseInt(h, 16));
@@ -85,8 +116,29 @@
       for (const [kid, key] of Object.entries(clearKeys)) keys[b64url(kid)] = b64url(key);
       player.setProtectionData({ 'org.w3.clearkey': { clearkeys: keys } });
     }
+    if (showText) {
+      player.updateSettings({ streaming: { text: { defaultEnabled: true } } });
+      player.on(dashjs.MediaPlayer.events.STREAM_INITIALIZED, () => {
+        const tracks = player.getTracksFor('text') || [];
+        if (tracks.length > 0) player.setCurrentTrack(tracks[0]);
+        player.enableText(true);
+      });
+    }
     player.initialize(video, url, true);
+    if (showText) {
+      // dash.js renders TTML (imsc.js) into a div; without one it adds no cue at all
+      const ttmlDiv = document.createElement('div');
+      document.body.appendChild(ttmlDiv);
+      player.attachTTMLRenderingDiv(ttmlDiv);
+    }
     return {
+      texts: () =>
+        (player.getTracksFor('text') || []).map((t) => ({
+          language: t.lang,
+          mimeType: t.mimeType,
+          codecs: t.codec,
+          roles: (t.roles || []).map((r) => (r && r.value) || String(r)),
+        })),
       levels: () =>
         (player.getRepresentationsByType('video') || []).map((r) => ({
           id: String(r.id),
@@ -127,6 +179,19 @@
     player
       .attach(video)
       .then(() => player.load(url, null, mime))
+      .then(() => {
+        if (showText) {
+          const tracks = player.getTextTracks();
+          // selecting a track reloads its segments, and a reload that races the first load can
+          // lose every cue: select only when Shaka chose none by itself
+          if (tracks.length > 0 && !tracks.some((t) => t.active)) {
+            textSelected = true;
+            player.selectTextTrack(tracks[0]);
+          }
+          // Shaka 4 hides selected text until told; Shaka 5 shows the selected track
+          if (player.setTextTrackVisibility) player.setTextTrackVisibility(true);
+        }
+      })
       .then(() => video.play())
       .catch((e) => {
         if (e && e.code) {
@@ -136,6 +201,14 @@
         }
       });
     return {
+      texts: () =>
+        player.getTextTracks().map((t) => ({
+          language: t.language,
+          mimeType: t.mimeType,
+          codecs: t.codecs,
+          roles: t.roles || [],
+          active: t.active,
+        })),
       levels: () =>
         player.getVariantTracks().map((t) => ({
           id: String(t.id),
@@ -157,8 +230,9 @@
   }
 
   window.harness = {
-    start(player, url, rate, keys) {
+    start(player, url, rate, keys, text) {
       clearKeys = keys && Object.keys(keys).length > 0 ? keys : null;
+      showText = !!text;
       // A faster rate shortens the suite; every frame is still decoded.
       video.defaultPlaybackRate = rate || 1;
       video.playbackRate = rate || 1;
@@ -169,6 +243,22 @@
       video.play().catch(() => {}); // autoplay; the players call play() again when ready
     },
     snapshot() {
+      const texts = () => {
+        let textTracks = [];
+        try {
+          textTracks = adapter.texts ? adapter.texts() : [];
+        } catch (e) {
+          // the player has no manifest yet
+        }
+        const nativeTracks = Array.from(video.textTracks).map((t) => ({
+          kind: t.kind,
+          label: t.label,
+          language: t.language,
+          mode: t.mode,
+          cues: t.cues ? t.cues.length : 0,
+        }));
+        return { textTracks, textSelected, nativeTracks, cues: nativeCues() };
+      };
       const q = video.getVideoPlaybackQuality();
       let levels = [];
       let active = null;
@@ -194,6 +284,7 @@
         active,
         errors: errors.slice(),
         warnings: warnings.slice(),
+        ...(showText ? texts() : {}),
       };
     },
     select(id) {

@@ -77,6 +77,21 @@ final class PlayerHarness {
       double seconds,
       boolean forceSwitches,
       Map<String, String> clearKeys) {
+    return playAsync(player, url, seconds, forceSwitches, clearKeys, false);
+  }
+
+  /**
+   * Like {@link #playAsync(Player, URI, double, boolean, Map)}; with {@code text}, the player turns
+   * its first text track on, the result's JSON lists the player's {@code textTracks} and the {@code
+   * cues} it put on the video element, and it is ok only with at least one of each.
+   */
+  CompletableFuture<PlayResult> playAsync(
+      Player player,
+      URI url,
+      double seconds,
+      boolean forceSwitches,
+      Map<String, String> clearKeys,
+      boolean text) {
     StringBuilder keys = new StringBuilder("{");
     for (Map.Entry<String, String> e : clearKeys.entrySet()) {
       keys.append(keys.length() > 1 ? "," : "")
@@ -103,6 +118,7 @@ final class PlayerHarness {
             + forceSwitches
             + ",\"clearKeys\":"
             + keys
+            + (text ? ",\"text\":true" : "")
             + "}\n";
     try {
       synchronized (requests) {

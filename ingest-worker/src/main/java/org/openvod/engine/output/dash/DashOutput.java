@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openvod.engine.media.PackagingException;
+import org.openvod.engine.media.Sample;
+import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.output.FileParts;
 import org.openvod.engine.output.ManifestSpec;
@@ -35,10 +37,29 @@ public final class DashOutput extends FragmentedOutput {
   private final Map<FragmentedTrack, SegmentLog> logs = new HashMap<>();
   private final Map<FragmentedTrack, SegmentLog> trickLogs = new HashMap<>();
 
+  /** WebVTT subtitle tracks, written as TTML in MP4 ('stpp') at the end. */
+  private final DashSubtitles subtitles = new DashSubtitles();
+
   public DashOutput(OutputSpec spec) throws PackagingException {
     super(spec);
     this.template = SegmentTemplateFormat.of(spec.segmentTemplateFormat());
     this.trickPlay = spec.includeDashIframeOnlyStream();
+  }
+
+  @Override
+  public void onStreamInfo(StreamInfo info) throws Exception {
+    if (!subtitles.accept(info)) {
+      super.onStreamInfo(info);
+    }
+  }
+
+  @Override
+  public void onSample(Sample sample) {
+    if (subtitles.handles(sample.trackId())) {
+      subtitles.add(sample);
+    } else {
+      super.onSample(sample);
+    }
   }
 
   static String representationId(FragmentedTrack track) {
@@ -138,6 +159,8 @@ public final class DashOutput extends FragmentedOutput {
     }
     double duration = end - start;
     List<DashPeriods.Window> periods = periods(videos, start);
+    List<DashSubtitles.Written> texts =
+        subtitles.write(spec.sink(), logs.get(videos.get(0)), template.byTime(), start, end);
     for (int m = 0; m < spec.manifests().size(); m++) {
       ManifestSpec manifest = spec.manifests().get(m);
       MpdWriter mpd =
@@ -150,6 +173,7 @@ public final class DashOutput extends FragmentedOutput {
       String xml =
           mpd.periods(periods)
               .captions(closedCaptions().dashValue())
+              .subtitles(texts)
               .write(selections.get(m), audioByLanguage, start, duration);
       spec.sink()
           .put(

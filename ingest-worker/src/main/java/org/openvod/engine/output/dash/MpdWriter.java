@@ -38,6 +38,9 @@ final class MpdWriter {
   /** The video's CEA-608 services as the Accessibility value ("CC1=eng"), empty for none. */
   private String captions = "";
 
+  /** Subtitle tracks (TTML in MP4), written as one text AdaptationSet per language. */
+  private List<DashSubtitles.Written> subtitles = List.of();
+
   MpdWriter(
       ManifestSpec manifest,
       int segmentSeconds,
@@ -55,6 +58,12 @@ final class MpdWriter {
   /** Signals CEA-608 captions in the video adaptation sets. */
   MpdWriter captions(String accessibilityValue) {
     this.captions = accessibilityValue == null ? "" : accessibilityValue;
+    return this;
+  }
+
+  /** Adds the subtitle tracks' text adaptation sets (after every other set). */
+  MpdWriter subtitles(List<DashSubtitles.Written> texts) {
+    this.subtitles = List.copyOf(texts);
     return this;
   }
 
@@ -113,6 +122,9 @@ final class MpdWriter {
         for (int i = 0; i < videoSets.size(); i++) {
           trickSet(xml, nextId++, videoSetIds.get(i), videoSets.get(i));
         }
+      }
+      for (List<DashSubtitles.Written> set : DashSubtitles.byLanguage(subtitles)) {
+        textSet(xml, nextId++, set);
       }
       xml.end("Period");
     }
@@ -222,6 +234,39 @@ final class MpdWriter {
           log,
           !shared,
           new String[] {rate, String.valueOf(playout)});
+    }
+    xml.end("AdaptationSet");
+  }
+
+  /**
+   * The subtitle tracks of one language: TTML in MP4 (ISO/IEC 14496-30), IMSC1 text profile, marked
+   * as subtitles with the DASH role scheme.
+   */
+  private void textSet(XmlText xml, int id, List<DashSubtitles.Written> texts) {
+    xml.start("AdaptationSet")
+        .attr("id", id)
+        .attr("contentType", "text")
+        .attr("mimeType", "application/mp4")
+        .attr("segmentAlignment", "true")
+        .attr("startWithSAP", 1)
+        .attr("lang", texts.get(0).language());
+    xml.start("Role").attr("schemeIdUri", "urn:mpeg:dash:role:2011").attr("value", "subtitle");
+    xml.end("Role");
+    SegmentLog first = texts.get(0).log();
+    boolean shared =
+        compact && texts.stream().allMatch(t -> DashTimeline.sameTimeline(first, t.log()));
+    if (shared) {
+      segmentTemplate(xml, first);
+    }
+    for (DashSubtitles.Written t : texts) {
+      xml.start("Representation")
+          .attr("id", t.representationId())
+          .attr("bandwidth", Math.max(1, t.log().peakBitrate()))
+          .attr("codecs", DashSubtitles.CODECS);
+      if (!shared) {
+        segmentTemplate(xml, t.log());
+      }
+      xml.end("Representation");
     }
     xml.end("AdaptationSet");
   }
