@@ -19,7 +19,8 @@ import org.openvod.engine.output.OutputSpec;
 /**
  * The part the fMP4 family of outputs (CMAF HLS, DASH, MSS) shares: one {@link FragmentedTrack} per
  * audio and video stream, a segment closed at each {@link #onSegmentEnd}, manifests at the end.
- * Subtitle streams are not packaged by these outputs yet and are skipped.
+ * Subtitle streams reach this class only when the output does not take them itself (CMAF and DASH
+ * do): they are skipped.
  */
 public abstract class FragmentedOutput implements ProtectionReceiver {
 
@@ -58,7 +59,8 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
       return;
     }
     if (info.kind() == TrackKind.SUBTITLE) {
-      // DASH would need EBU-TT-D and MSS DFXP (TTML) made from the WebVTT: not written yet
+      // CMAF and DASH take their subtitle tracks before this; MSS would need DFXP (TTML) text
+      // fragments made from the WebVTT: not written yet
       LOG.log(
           System.Logger.Level.INFO,
           "output {0}: subtitle track {1} ({2}) not packaged: {3} subtitles are not supported yet",

@@ -127,7 +127,8 @@ class DashSubtitlesTest {
                 + "\r\nsecond <b>line</b>\r\n\r\n"
                 + "2\r\n00:00:05,500 --> 00:00:06,500\r\n<i>Across</i> the cut\r\n\r\n"
                 + "3\r\n00:00:09,000 --> 00:00:11,000\r\nBye\r\n");
-    for (String template : List.of("NUMBER_WITH_TIMELINE", "TIME_WITH_TIMELINE")) {
+    for (String template :
+        List.of("NUMBER_WITH_TIMELINE", "TIME_WITH_TIMELINE", "NUMBER_WITH_DURATION")) {
       Path out = packageDash(source, "subs.smil", "dash-subs-srt-" + template, 2, template);
       List<Cue> cues = checkTextSet(out.resolve("index.mpd"), "eng");
       // 2 s segments: every cue crosses a cut (2, 6 and 10 s), clipped into both segments
@@ -221,7 +222,7 @@ class DashSubtitlesTest {
     Path joined = folder.resolve(id + ".mp4");
     try (var joinedOut = Files.newOutputStream(joined)) {
       joinedOut.write(init);
-      for (long[] s : timeline(template)) {
+      for (long[] s : timeline(template, folder, media)) {
         long time = s[0];
         if (expectedTime >= 0) {
           assertEquals(expectedTime, time, "no hole in the timeline");
@@ -265,6 +266,35 @@ class DashSubtitlesTest {
       }
     }
     return cues;
+  }
+
+  /**
+   * {time, duration} of each segment of a SegmentTimeline; for a duration template, of each
+   * numbered segment there is, checked to sit in its slot of the template's duration.
+   */
+  static List<long[]> timeline(Element template, Path folder, String media) throws Exception {
+    if (elements(template, "S").isEmpty()) {
+      long slot = Long.parseLong(template.getAttribute("duration"));
+      long offset =
+          template.hasAttribute("presentationTimeOffset")
+              ? Long.parseLong(template.getAttribute("presentationTimeOffset"))
+              : 0;
+      List<long[]> out = new ArrayList<>();
+      for (int n = 1; ; n++) {
+        Path file = folder.resolve(media.replace("$Number$", String.valueOf(n)));
+        if (!Files.exists(file)) {
+          break;
+        }
+        Boxes.Box traf = Boxes.first(Files.readAllBytes(file), "moof").child("traf");
+        long time = traf.child("tfdt").payload().getLong(4);
+        // the MP4 source's key frames fall on the template's slots (2 s GOPs, 2 s segments)
+        assertEquals(offset + (n - 1) * slot, time, "segment " + n);
+        out.add(new long[] {time, Boxes.trun(traf.child("trun")).totalDuration()});
+      }
+      assertTrue(out.size() > 1, "numbered segments");
+      return out;
+    }
+    return timeline(template);
   }
 
   /** {time, duration} of each segment of a SegmentTimeline. */

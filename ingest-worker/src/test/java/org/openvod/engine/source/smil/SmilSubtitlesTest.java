@@ -25,7 +25,7 @@ import org.openvod.engine.testing.Tools;
 
 /**
  * A .smil's {@code <textstream>} SRT becomes a WebVTT subtitle rendition of HLS-TS and CMAF (6 s
- * WebVTT segments); DASH and MSS package the media without it.
+ * WebVTT segments); MSS packages the media without it (DASH: see DashSubtitlesTest).
  */
 class SmilSubtitlesTest {
 
