@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class WebVttCues {
 
-  private static final String TIME = "(?:(\\d+):)?(\\d{1,2}):(\\d{1,2})\\.(\\d{3})";
+  // bounded digit counts: no number a long cannot hold
+  private static final String TIME = "(?:(\\d{1,9}):)?(\\d{1,2}):(\\d{1,2})\\.(\\d{3})";
   private static final Pattern TIMING =
       Pattern.compile("\\s*" + TIME + "\\s+-->\\s+" + TIME + "(?:\\s.*)?");
-  private static final Pattern MAP_MPEGTS = Pattern.compile("MPEGTS:(\\d+)");
+  private static final Pattern MAP_MPEGTS = Pattern.compile("MPEGTS:(\\d{1,15})");
   private static final Pattern MAP_LOCAL = Pattern.compile("LOCAL:" + TIME);
   private static final long WRAP = 1L << 33;
 
