@@ -21,6 +21,7 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvod.engine.Packager;
+import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
 import org.openvod.engine.output.OutputResult;
 import org.openvod.engine.output.OutputSpec;
@@ -60,7 +61,9 @@ class DashSubtitlesTest {
   static Path packageDash(Path source, String root, String name, int seconds, String template)
       throws Exception {
     Path out = TestMedia.scratch(name);
-    OutputSpec spec = OutputSpec.of("dash", OutputFormat.DASH, seconds, new DirectorySink(out));
+    OutputSpec spec =
+        OutputSpec.of("dash", OutputFormat.DASH, seconds, new DirectorySink(out))
+            .withManifests(List.of(ManifestSpec.named("index"), DashOutputTest.compact()));
     if (template != null) {
       spec = spec.withSegmentTemplateFormat(template);
     }
@@ -130,14 +133,16 @@ class DashSubtitlesTest {
     for (String template :
         List.of("NUMBER_WITH_TIMELINE", "TIME_WITH_TIMELINE", "NUMBER_WITH_DURATION")) {
       Path out = packageDash(source, "subs.smil", "dash-subs-srt-" + template, 2, template);
-      List<Cue> cues = checkTextSet(out.resolve("index.mpd"), "eng");
-      // 2 s segments: every cue crosses a cut (2, 6 and 10 s), clipped into both segments
-      assertCues(
-          List.of(
-              new Cue(1000, 3000, "Hello there & you\nsecond line"),
-              new Cue(5500, 6500, "Across the cut"),
-              new Cue(9000, 11000, "Bye")),
-          cues);
+      for (String mpd : List.of("index.mpd", "compact.mpd")) {
+        List<Cue> cues = checkTextSet(out.resolve(mpd), "eng");
+        // 2 s segments: every cue crosses a cut (2, 6 and 10 s), clipped into both segments
+        assertCues(
+            List.of(
+                new Cue(1000, 3000, "Hello there & you\nsecond line"),
+                new Cue(5500, 6500, "Across the cut"),
+                new Cue(9000, 11000, "Bye")),
+            cues);
+      }
     }
   }
 
@@ -193,7 +198,8 @@ class DashSubtitlesTest {
     Element representation = elements(set, "Representation").get(0);
     assertEquals("stpp.ttml.im1t", representation.getAttribute("codecs"));
     String id = representation.getAttribute("id");
-    Element template = elements(representation, "SegmentTemplate").get(0);
+    // FULL layout: in the Representation; COMPACT: one in the AdaptationSet
+    Element template = elements(set, "SegmentTemplate").get(0);
     long timescale = Long.parseLong(template.getAttribute("timescale"));
     assertEquals(1000, timescale);
     String media = template.getAttribute("media").replace("$RepresentationID$", id);
