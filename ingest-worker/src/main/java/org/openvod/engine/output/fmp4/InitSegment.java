@@ -49,11 +49,11 @@ public final class InitSegment {
     w.fourcc("iso6").u32(0).fourcc("iso6").fourcc("cmfc").fourcc("mp41");
     w.end(ftyp);
     int moov = w.begin("moov");
-    mvhd(w, info);
+    mvhd(w, info.timescale());
     int trak = w.begin("trak");
     tkhd(w, info);
     int mdia = w.begin("mdia");
-    mdhd(w, info);
+    mdhd(w, info.timescale(), info.language());
     hdlr(w, info);
     int minf = w.begin("minf");
     if (info.kind() == TrackKind.VIDEO) {
@@ -65,35 +65,18 @@ public final class InitSegment {
       w.zeros(4);
       w.end(smhd);
     }
-    int dinf = w.begin("dinf");
-    int dref = w.beginFull("dref", 0, 0);
-    w.u32(1);
-    int url = w.beginFull("url ", 0, 1);
-    w.end(url);
-    w.end(dref);
-    w.end(dinf);
+    dataInformation(w);
     int stbl = w.begin("stbl");
     int stsd = w.beginFull("stsd", 0, 0);
     w.u32(1);
     SampleEntries.write(w, info, parameterSetsInBand, protection);
     w.end(stsd);
-    for (String empty : new String[] {"stts", "stsc", "stco"}) {
-      int box = w.beginFull(empty, 0, 0);
-      w.u32(0);
-      w.end(box);
-    }
-    int stsz = w.beginFull("stsz", 0, 0);
-    w.u32(0).u32(0);
-    w.end(stsz);
+    emptySampleTables(w);
     w.end(stbl);
     w.end(minf);
     w.end(mdia);
     w.end(trak);
-    int mvex = w.begin("mvex");
-    int trex = w.beginFull("trex", 0, 0);
-    w.u32(TRACK_ID).u32(1).u32(0).u32(0).u32(0);
-    w.end(trex);
-    w.end(mvex);
+    movieExtends(w);
     if (protection != null) {
       for (DrmSignal signal : protection.signals()) {
         if (signal.pssh() != null) {
@@ -120,9 +103,10 @@ public final class InitSegment {
     return pssh;
   }
 
-  private static void mvhd(BoxWriter w, StreamInfo info) {
+  /** The movie header of a one-track file whose track is {@link #TRACK_ID}. */
+  static void mvhd(BoxWriter w, long timescale) {
     int box = w.beginFull("mvhd", 0, 0);
-    w.u32(0).u32(0).u32(info.timescale()).u32(0);
+    w.u32(0).u32(0).u32(timescale).u32(0);
     w.u32(0x00010000).u16(0x0100).zeros(10);
     matrix(w);
     w.zeros(24).u32(TRACK_ID + 1);
@@ -138,11 +122,43 @@ public final class InitSegment {
     w.end(box);
   }
 
-  private static void mdhd(BoxWriter w, StreamInfo info) {
+  static void mdhd(BoxWriter w, long timescale, String language) {
     int box = w.beginFull("mdhd", 0, 0);
-    w.u32(0).u32(0).u32(info.timescale()).u32(0);
-    w.u16(packedLanguage(info.language())).u16(0);
+    w.u32(0).u32(0).u32(timescale).u32(0);
+    w.u16(packedLanguage(language)).u16(0);
     w.end(box);
+  }
+
+  /** dinf with a dref of one self-contained url entry: the samples are in this file's fragments. */
+  static void dataInformation(BoxWriter w) {
+    int dinf = w.begin("dinf");
+    int dref = w.beginFull("dref", 0, 0);
+    w.u32(1);
+    int url = w.beginFull("url ", 0, 1);
+    w.end(url);
+    w.end(dref);
+    w.end(dinf);
+  }
+
+  /** The sample tables after stsd, all empty: the samples come in movie fragments. */
+  static void emptySampleTables(BoxWriter w) {
+    for (String empty : new String[] {"stts", "stsc", "stco"}) {
+      int box = w.beginFull(empty, 0, 0);
+      w.u32(0);
+      w.end(box);
+    }
+    int stsz = w.beginFull("stsz", 0, 0);
+    w.u32(0).u32(0);
+    w.end(stsz);
+  }
+
+  /** mvex with the track's fragment defaults (none: every fragment says its own). */
+  static void movieExtends(BoxWriter w) {
+    int mvex = w.begin("mvex");
+    int trex = w.beginFull("trex", 0, 0);
+    w.u32(TRACK_ID).u32(1).u32(0).u32(0).u32(0);
+    w.end(trex);
+    w.end(mvex);
   }
 
   private static void hdlr(BoxWriter w, StreamInfo info) {
@@ -156,7 +172,7 @@ public final class InitSegment {
     w.end(box);
   }
 
-  private static void matrix(BoxWriter w) {
+  static void matrix(BoxWriter w) {
     for (int v : MATRIX) {
       w.u32(v & 0xFFFFFFFFL);
     }
