@@ -36,7 +36,7 @@ public final class Ttml {
         .append(" xmlns:tts=\"http://www.w3.org/ns/ttml#styling\"")
         .append(" xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\"")
         .append(" ttp:timeBase=\"media\" ttp:cellResolution=\"32 15\" xml:lang=\"")
-        .append(attribute(language == null ? "" : language.strip()))
+        .append(XmlEscape.escape(language == null ? "" : language.strip()))
         .append("\">\n");
     s.append("<head><styling><style xml:id=\"s0\" tts:textAlign=\"center\"")
         .append(" tts:color=\"#FFFFFF\" tts:backgroundColor=\"#000000C2\"")
@@ -61,7 +61,7 @@ public final class Ttml {
         if (i > 0) {
           paragraphs.append("<br/>");
         }
-        paragraphs.append(attribute(plainText(cue.lines().get(i))));
+        paragraphs.append(XmlEscape.escape(plainText(cue.lines().get(i))));
       }
       paragraphs.append("</p>\n");
     }
@@ -95,24 +95,5 @@ public final class Ttml {
         .replace("&lrm;", "\u200E")
         .replace("&rlm;", "\u200F")
         .replace("&amp;", "&");
-  }
-
-  /** Escapes text for element content and attribute values; drops control characters. */
-  private static String attribute(String v) {
-    StringBuilder out = new StringBuilder(v.length());
-    for (char c : v.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        default -> {
-          if (c >= 0x20 || c == '\t') {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 }

@@ -1,5 +1,7 @@
 package org.openvod.engine.output.fmp4;
 
+import org.openvod.engine.codec.XmlEscape;
+
 /** Builds small XML documents (MPD, Smooth manifests) with escaped attribute values. */
 public final class XmlText {
 
@@ -75,22 +77,6 @@ public final class XmlText {
   }
 
   public static String escape(String v) {
-    StringBuilder out = new StringBuilder(v.length());
-    for (char c : v.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        default -> {
-          if (c < 0x20) {
-            out.append(' ');
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+    return XmlEscape.escape(v);
   }
 }
