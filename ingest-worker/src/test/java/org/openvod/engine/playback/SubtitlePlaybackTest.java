@@ -2,7 +2,6 @@ package org.openvod.engine.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,20 +50,7 @@ class SubtitlePlaybackTest {
 
   @BeforeAll
   static void packageAndServe() throws Exception {
-    Path source = Files.createDirectories(dir.resolve("source"));
-    for (String file : Mp4TestMedia.ABR) {
-      Files.createLink(source.resolve(file), Mp4TestMedia.abr().resolve(file));
-    }
-    Files.writeString(source.resolve("subs_eng.srt"), SRT);
-    Files.writeString(
-        source.resolve("subs.smil"),
-        """
-        <smil><body><switch>
-          <video src="abr_360.mp4" systemLanguage="eng"/>
-          <video src="abr_270.mp4" includeAudio="false"/>
-          <textstream src="subs_eng.srt" systemLanguage="eng" subtitleName="English"/>
-        </switch></body></smil>
-        """);
+    Path source = Mp4TestMedia.withSrt("srt-playback", SRT);
     OutputSpec spec =
         OutputSpec.of("dash", OutputFormat.DASH, 2, new FolderOutputSink(dir.resolve("out/dash")));
     OutputResult result =

@@ -124,7 +124,7 @@ class DashSubtitlesTest {
   @Test
   void smilSrtBecomesTtmlAndCuesOverSegmentCutsKeepTheirTimes() throws Exception {
     Path source =
-        smilSource(
+        Mp4TestMedia.withSrt(
             "dash-srt-source",
             "1\r\n00:00:01,000 --> 00:00:03,000\r\nHello <font color=\"red\">there</font> & you"
                 + "\r\nsecond <b>line</b>\r\n\r\n"
@@ -144,26 +144,6 @@ class DashSubtitlesTest {
             cues);
       }
     }
-  }
-
-  /** The ABR MP4s with an English SRT, as SmilSubtitlesTest builds them. */
-  static Path smilSource(String name, String srt) throws Exception {
-    Path abr = Mp4TestMedia.abr();
-    Path source = TestMedia.scratch(name);
-    for (String file : Mp4TestMedia.ABR) {
-      Files.createLink(source.resolve(file), abr.resolve(file));
-    }
-    Files.writeString(source.resolve("subs_eng.srt"), srt);
-    Files.writeString(
-        source.resolve("subs.smil"),
-        """
-        <smil><body><switch>
-          <video src="abr_360.mp4" systemLanguage="eng" audioName="English"/>
-          <video src="abr_270.mp4" includeAudio="false"/>
-          <textstream src="subs_eng.srt" systemLanguage="eng" subtitleName="English"/>
-        </switch></body></smil>
-        """);
-    return source;
   }
 
   private static void assertCues(List<Cue> expected, List<Cue> actual) {

@@ -374,6 +374,29 @@ public final class Mp4TestMedia {
     }
   }
 
+  /**
+   * The ABR MP4s (hard links) with {@code srt} as an English {@code <textstream>} of {@code
+   * subs.smil}, in a fresh scratch folder {@code name}.
+   */
+  public static Path withSrt(String name, String srt) throws IOException {
+    Path abr = abr();
+    Path source = org.openvod.engine.testing.TestMedia.scratch(name);
+    for (String file : ABR) {
+      Files.createLink(source.resolve(file), abr.resolve(file));
+    }
+    Files.writeString(source.resolve("subs_eng.srt"), srt);
+    Files.writeString(
+        source.resolve("subs.smil"),
+        """
+        <smil><body><switch>
+          <video src="abr_360.mp4" systemLanguage="eng" audioName="English"/>
+          <video src="abr_270.mp4" includeAudio="false"/>
+          <textstream src="subs_eng.srt" systemLanguage="eng" subtitleName="English"/>
+        </switch></body></smil>
+        """);
+    return source;
+  }
+
   /** A source made of bytes in memory (for corrupted inputs). */
   public static ByteSource bytes(byte[] data) {
     return new ByteSource() {

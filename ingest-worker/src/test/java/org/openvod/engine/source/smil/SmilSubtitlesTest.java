@@ -34,28 +34,9 @@ class SmilSubtitlesTest {
           + "2\r\n00:00:05,500 --> 00:00:06,500\r\n<i>Across</i> the cut\r\n\r\n"
           + "3\r\n00:00:09,000 --> 00:00:11,000\r\nBye\r\n";
 
-  static Path source(String name, String srt) throws Exception {
-    Path abr = Mp4TestMedia.abr();
-    Path source = TestMedia.scratch(name);
-    for (String file : Mp4TestMedia.ABR) {
-      Files.createLink(source.resolve(file), abr.resolve(file));
-    }
-    Files.writeString(source.resolve("subs_eng.srt"), srt);
-    Files.writeString(
-        source.resolve("subs.smil"),
-        """
-        <smil><body><switch>
-          <video src="abr_360.mp4" systemLanguage="eng" audioName="English"/>
-          <video src="abr_270.mp4" includeAudio="false"/>
-          <textstream src="subs_eng.srt" systemLanguage="eng" subtitleName="English"/>
-        </switch></body></smil>
-        """);
-    return source;
-  }
-
   @Test
   void srtBecomesWebVttRenditionsOfHlsAndCmaf() throws Exception {
-    Path source = source("srt-source", SRT);
+    Path source = Mp4TestMedia.withSrt("srt-source", SRT);
     Path out = TestMedia.scratch("srt-out");
     List<OutputSpec> specs = new ArrayList<>();
     for (OutputFormat format : OutputFormat.values()) {
@@ -131,7 +112,7 @@ class SmilSubtitlesTest {
 
   @Test
   void aBrokenSrtRefusesTheSourceNamingTheFile() throws Exception {
-    Path source = source("srt-broken", "1\n00:00:01 --> 00:00:02\nno milliseconds\n");
+    Path source = Mp4TestMedia.withSrt("srt-broken", "1\n00:00:01 --> 00:00:02\nno milliseconds\n");
     Path out = TestMedia.scratch("srt-broken-out");
     PackagingException e =
         assertThrows(
