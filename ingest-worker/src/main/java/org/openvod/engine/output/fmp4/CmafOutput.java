@@ -166,7 +166,8 @@ public final class CmafOutput extends FragmentedOutput {
               dateTime,
               manifest.programDateTimeIntervalSeconds(),
               keys,
-              manifest.repeatExtXKey()));
+              manifest.repeatExtXKey(),
+              List.of())); // ad tags go in the media playlists only
     }
   }
 

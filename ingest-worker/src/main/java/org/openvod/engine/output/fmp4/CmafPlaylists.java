@@ -19,51 +19,8 @@ final class CmafPlaylists {
    * @param uri names segment {@code number}'s file, relative to the playlist
    * @param programDateTimeStart wall clock of the track's time 0, or null for no
    *     EXT-X-PROGRAM-DATE-TIME
-   */
-  static String media(
-      SegmentLog log,
-      String initUri,
-      IntFunction<String> uri,
-      boolean iframesOnly,
-      Instant programDateTimeStart,
-      int programDateTimeInterval) {
-    return media(
-        log,
-        initUri,
-        uri,
-        iframesOnly,
-        programDateTimeStart,
-        programDateTimeInterval,
-        List.of(),
-        false);
-  }
-
-  /**
    * @param keyTags EXT-X-KEY lines of an encrypted track (before the EXT-X-MAP), empty when clear
    * @param repeatKeys repeat them before every segment (repeatExtXKey)
-   */
-  static String media(
-      SegmentLog log,
-      String initUri,
-      IntFunction<String> uri,
-      boolean iframesOnly,
-      Instant programDateTimeStart,
-      int programDateTimeInterval,
-      List<String> keyTags,
-      boolean repeatKeys) {
-    return media(
-        log,
-        initUri,
-        uri,
-        iframesOnly,
-        programDateTimeStart,
-        programDateTimeInterval,
-        keyTags,
-        repeatKeys,
-        List.of());
-  }
-
-  /**
    * @param adTags per segment (in log order), the ad marker lines to write before it (see {@link
    *     org.openvod.engine.output.HlsAdTags}); empty for none
    */
