@@ -114,8 +114,7 @@ class IngestWorkerTest {
     assertThat(output.contentType(keyPrefix + "index.m3u8"))
         .isIn("application/vnd.apple.mpegurl", "application/x-mpegURL");
     Path copy = output.download(keyPrefix);
-    SourceMedia.run(
-        copy, "ffmpeg", "-v", "error", "-i", "index.m3u8", "-map", "0", "-f", "null", "-");
+    SourceMedia.decodes(copy, "index.m3u8");
     String tsKey =
         output.digests(keyPrefix).keySet().stream()
             .filter(k -> k.endsWith(".ts"))
@@ -162,30 +161,8 @@ class IngestWorkerTest {
         assertThat(output.contentType(key)).as(key).isEqualTo(audio ? "audio/mp4" : "video/mp4");
       }
     }
-    SourceMedia.run(
-        output.download(dash.keyPrefix(assetHex)),
-        "ffmpeg",
-        "-v",
-        "error",
-        "-i",
-        "index.mpd",
-        "-map",
-        "0",
-        "-f",
-        "null",
-        "-");
-    SourceMedia.run(
-        output.download(cmaf.keyPrefix(assetHex)),
-        "ffmpeg",
-        "-v",
-        "error",
-        "-i",
-        "index.m3u8",
-        "-map",
-        "0",
-        "-f",
-        "null",
-        "-");
+    SourceMedia.decodes(output.download(dash.keyPrefix(assetHex)), "index.mpd");
+    SourceMedia.decodes(output.download(cmaf.keyPrefix(assetHex)), "index.m3u8");
   }
 
   @Test
@@ -281,18 +258,7 @@ class IngestWorkerTest {
           .contains("malformed key server answer");
       assertThat(output.count(refused.keyPrefix(assetHex))).isZero();
       assertThat(output.count(garbage.keyPrefix(assetHex))).isZero();
-      SourceMedia.run(
-          output.download(clear.keyPrefix(assetHex)),
-          "ffmpeg",
-          "-v",
-          "error",
-          "-i",
-          "index.m3u8",
-          "-map",
-          "0",
-          "-f",
-          "null",
-          "-");
+      SourceMedia.decodes(output.download(clear.keyPrefix(assetHex)), "index.m3u8");
       assertThat(worker.get("/actuator/prometheus"))
           .contains("openvod_ingest_failures_total{reason=\"KEY_PROVIDER\"");
     }

@@ -108,6 +108,13 @@ public final class SourceMedia {
   }
 
   /** Runs a command in {@code dir}; fails with its output when it exits non-zero. */
+  /**
+   * ffmpeg decodes every stream of {@code manifest} in {@code dir} without an error (or throws).
+   */
+  public static void decodes(Path dir, String manifest) {
+    run(dir, "ffmpeg", "-v", "error", "-i", manifest, "-map", "0", "-f", "null", "-");
+  }
+
   public static String run(Path dir, String... command) {
     try {
       Process p =
