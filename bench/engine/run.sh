@@ -2,7 +2,7 @@
 # Benchmark: the media engine (org.openvod.engine.Packager, through its facade only) against
 # `ffmpeg -c copy` doing the same remux, from an HLS-TS source and from an MP4+SMIL source.
 #   bench/engine/run.sh [seconds] [renditions]     (defaults: 300 s, 3 renditions - the only count made)
-# Environment: WARM (default 1: also time a warm pass, 0: skip), RUNS (default 3), LOOPS (length multiplier of the -Xmx64m boundedness source, default 4,
+# Environment: WORK (where outputs go, default a tmpfs folder, see below), WARM (default 1: also time a warm pass, 0: skip), WARM_PASSES (untimed passes before the warm one, default 5), RUNS (default 3), LOOPS (length multiplier of the -Xmx64m boundedness source, default 4,
 # 0 skips it), CASES (default "HLS_TS CMAF DASH MSS ALL"), KEEP=1 keeps every case's outputs (GBs).
 # Everything it generates goes to bench/out/engine/ (git-ignored); the source is generated once.
 set -euo pipefail
@@ -11,6 +11,7 @@ repo="$(cd "$here/../.." && pwd)"
 seconds="${1:-300}"
 renditions="${2:-3}"
 runs="${RUNS:-3}"
+warmpasses="${WARM_PASSES:-5}"
 loops="${LOOPS:-4}"
 cases="${CASES:-HLS_TS CMAF DASH MSS ALL}"
 [ "$renditions" = 3 ] || { echo "only 3 renditions (720p/480p/360p) are generated" >&2; exit 2; }
@@ -18,7 +19,14 @@ out="$repo/bench/out/engine"
 build="target-benchengine"
 classes="$repo/ingest-worker/$build/classes"
 benchclasses="$repo/ingest-worker/$build/bench-classes"
-work="$out/runs"
+# Every output, ours and ffmpeg's, goes to a memory-backed tmpfs (WORK to choose another folder).
+# This VM's root file system is ext4 without a journal, mounted with online discard: there, each new
+# file's inode allocation skips every inode deleted in the last 60-300 s, one by one, and each delete
+# sends a discard to the disk. The benchmark deletes thousands of segment files between runs, so on
+# that disk the time of a run grows with the files the runs before it deleted, and a format of 2 s
+# segments (DASH, MSS) pays it most. tmpfs costs the same per byte for both tools and has no such memory.
+work="${WORK:-$( [ -d /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR==2 {print $4}')" -gt 8000000 ] \
+  && echo /dev/shm/openvod-bench-engine || echo "$out/runs")}"
 results="$out/results.tsv"
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores)"
@@ -98,7 +106,7 @@ run_case() { # $1 = source label (hls|smil), $2 = case
   fi
   if [ "$kase" = ALL ]; then kinds="HLS_TS,CMAF,DASH,MSS"; else kinds="$kase"; fi
   local srcbytes; srcbytes=$(find "$dir" -name '*.ts' -o -name '*.mp4' | xargs cat | wc -c)
-  local base="$work/$label-$kase" ours=() oursin=() warm=() rss=() ff=() ffrss=() check="" ffok=1 r k
+  local base="$work/$label-$kase" ours=() oursin=() warm=() heap=() rss=() ff=() ffrss=() check="" ffok=1 r k
   local args=()
   for k in ${kinds//,/ }; do
     eval "args+=($(ff_outputs "$k" "$base/ffmpeg" "${maps[@]}"))"
@@ -114,9 +122,10 @@ run_case() { # $1 = source label (hls|smil), $2 = case
           read -r wall maxkb < <(tail -1 "$base/ours.time")
           ours+=("$wall"); rss+=("$maxkb")
           oursin+=("$(awk '/^packager_ms/ {print $2/1000}' "$base/ours.log")")
+          heap+=("$(awk '/^packager_ms/ {for (i = 1; i < NF; i++) if ($i == "heap_peak_mb") print $(i+1)}' "$base/ours.log")")
           # the warm figure: the same pass after two untimed ones in the same JVM, as in a long-running
           # worker (its JIT has compiled the engine); in-JVM time of the last pass
-          if [ "${WARM:-1}" = 1 ] && rm -rf "$base/warm" && WARM=2 java -Xmx512m -cp "$cp" \
+          if [ "${WARM:-1}" = 1 ] && rm -rf "$base/warm" && WARM="$warmpasses" java -Xmx512m -cp "$cp" \
               org.openvod.bench.EngineBench "$dir" "$root" "$base/warm" "$kinds" >"$base/warm.log" 2>&1; then
             warm+=("$(awk '/^packager_ms/ {print $2/1000}' "$base/warm.log")")
           fi
@@ -144,14 +153,16 @@ run_case() { # $1 = source label (hls|smil), $2 = case
   local mo mi mw mr mf mfr
   mo=$(printf '%s\n' "${ours[@]:-nan}" | median); mi=$(printf '%s\n' "${oursin[@]:-nan}" | median)
   mw=$(printf '%s\n' "${warm[@]:-nan}" | median)
+  local mh; mh=$(printf '%s\n' "${heap[@]:-0}" | sort -g | tail -1)
   mr=$(printf '%s\n' "${rss[@]:-0}" | sort -g | tail -1); mf=$(printf '%s\n' "${ff[@]:-nan}" | median)
   mfr=$(printf '%s\n' "${ffrss[@]:-0}" | sort -g | tail -1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label:$kase" "$mo" "$mi" "$mf" "$srcbytes" \
-    "$mr" "$mfr" "$outbytes" "$ffbytes" "$check" "${ours[*]:-} / ${ff[*]:-}" "$mw" >>"$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label:$kase" "$mo" "$mi" "$mf" "$srcbytes" \
+    "$mr" "$mfr" "$outbytes" "$ffbytes" "$check" "${ours[*]:-} / ${ff[*]:-}" "$mw" "$mh" >>"$results"
   [ "${KEEP:-0}" = 1 ] || rm -rf "$base/ours" "$base/ffmpeg" # GBs per case; KEEP=1 keeps them
 }
 
 rm -rf "$work" && mkdir -p "$work" && : >"$results"
+echo "outputs go to $work"
 for label in hls smil; do
   for kase in $cases; do
     echo "timing $label $kase ($runs runs each)..."
@@ -161,16 +172,17 @@ done
 
 echo
 echo "source: ${seconds} s, 3 renditions (${src#$repo/}); ours = JVM process wall (-Xmx512m, incl. ~0.3 s"
-echo "start-up), in-JVM = Packager.run alone, warm = in-JVM after 2 untimed passes in the same JVM (a running"
-echo "worker); medians of $runs runs; ratio = ffmpeg/ours, warm rat = ffmpeg/warm (>1: we are faster)"
+echo "start-up), in-JVM = Packager.run alone, warm = in-JVM after $warmpasses untimed passes in the same JVM (a running"
+echo "worker); medians of $runs runs; ratio = ffmpeg/ours, warm rat = ffmpeg/warm (>1: we are faster);"
+echo "heap = the cold run's peak heap use (each pool's peak, summed; largest of the runs)"
 awk -F'\t' 'BEGIN {
-    printf "%-12s %8s %8s %7s %9s %7s %9s %9s %9s %9s %9s %s\n", "case", "ours(s)", "in-JVM", "warm", "ffmpeg(s)",
-      "ratio", "warm rat", "ours MB/s", "ours RSS", "ff RSS", "out MB", "readable"
+    printf "%-12s %8s %8s %7s %9s %7s %9s %9s %9s %9s %6s %9s %s\n", "case", "ours(s)", "in-JVM", "warm", "ffmpeg(s)",
+      "ratio", "warm rat", "ours MB/s", "ours RSS", "ff RSS", "heap", "out MB", "readable"
   } {
     ratio = ($2 > 0) ? $4 / $2 : 0
     wratio = ($12 > 0) ? $4 / $12 : 0
-    printf "%-12s %8.2f %8.2f %7.2f %9.2f %7.2f %9.2f %9.1f %8.0fM %8.0fM %4.0f/%-4.0f %s\n", $1, $2, $3, $12, $4, ratio,
-      wratio, ($2 > 0 ? $5 / 1e6 / $2 : 0), $6 / 1024, $7 / 1024, $8 / 1e6, $9 / 1e6, $10
+    printf "%-12s %8.2f %8.2f %7.2f %9.2f %7.2f %9.2f %9.1f %8.0fM %8.0fM %5.0fM %4.0f/%-4.0f %s\n", $1, $2, $3, $12, $4, ratio,
+      wratio, ($2 > 0 ? $5 / 1e6 / $2 : 0), $6 / 1024, $7 / 1024, $13, $8 / 1e6, $9 / 1e6, $10
   }' "$results"
 echo "(out MB = ours/ffmpeg; all runs, ours / ffmpeg, are in ${results#$repo/})"
 
@@ -192,3 +204,4 @@ for s in "${longs[@]}"; do
     "${s#$repo/}" $((bytes / 1000000)) "$wall" $((maxkb / 1024)) "$status"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)  ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+[ "${KEEP:-0}" = 1 ] || rm -rf "$work"

@@ -1,5 +1,7 @@
 package org.openvod.engine.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,8 +17,9 @@ import org.openvod.engine.media.StreamInfo;
  *
  * <p>Memory stays bounded: the demuxer blocks once {@link #MAX_QUEUED_BYTES} of sample data (or
  * {@link #MAX_QUEUED_EVENTS} events) wait for this chain, so a slow output slows the pass instead
- * of buffering the source. The queue and the byte budget wake the other side only when it waits,
- * not per event: a wake-up per sample would cost more than muxing it.
+ * of buffering the source. Events cross in batches ({@link #BATCH_EVENTS} events or {@link
+ * #BATCH_BYTES} of samples, whichever comes first), and the queue and the byte budget wake the
+ * other side only when it waits: a hand-over per sample would cost more than muxing it.
  *
  * <p>A failure of the chain is reported to the demuxer's thread at its next call (and at {@link
  * #onEnd}), where {@link FanOut} marks the output failed; events after it are dropped.
@@ -25,24 +28,30 @@ public final class AsyncBranch implements MediaHandler, AutoCloseable {
 
   static final int MAX_QUEUED_BYTES = 16 << 20;
   static final int MAX_QUEUED_EVENTS = 4096;
+  static final int BATCH_EVENTS = 64;
+  static final int BATCH_BYTES = 1 << 20;
 
   @FunctionalInterface
   private interface Event {
     void deliver(MediaHandler handler) throws Exception;
   }
 
-  /** An event and the bytes of the budget it holds until delivered. */
-  private record Queued(Event event, int bytes) {}
+  /** Events in the order sent, and the bytes of the budget they hold until delivered. */
+  private record Queued(List<Event> events, int bytes) {}
 
   private static final Queued END = new Queued(null, 0);
 
   private final MediaHandler chain;
   private final Thread thread;
-  private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(MAX_QUEUED_EVENTS);
+  private final BlockingQueue<Queued> queue =
+      new LinkedBlockingQueue<>(MAX_QUEUED_EVENTS / BATCH_EVENTS);
   private final Semaphore budget = new Semaphore(MAX_QUEUED_BYTES);
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean closed;
   private volatile Exception failure;
+  // the batch being filled, touched by the sending thread only
+  private List<Event> batch = new ArrayList<>(BATCH_EVENTS);
+  private int batchBytes;
 
   public AsyncBranch(String name, MediaHandler chain) {
     this.chain = chain;
@@ -75,6 +84,7 @@ public final class AsyncBranch implements MediaHandler, AutoCloseable {
   @Override
   public void onEnd() throws Exception {
     enqueue(h -> h.onEnd(), 0);
+    send();
     rethrow();
     queue.put(END);
     finished.await();
@@ -97,14 +107,31 @@ public final class AsyncBranch implements MediaHandler, AutoCloseable {
 
   private void enqueue(Event event, int bytes) throws Exception {
     rethrow();
-    // a sample larger than the whole budget takes all of it, so it waits for an empty queue
-    int held = Math.min(bytes, MAX_QUEUED_BYTES);
+    if (closed) {
+      throw new IllegalStateException("output stopped");
+    }
+    batch.add(event);
+    batchBytes = (int) Math.min((long) batchBytes + bytes, MAX_QUEUED_BYTES);
+    if (batch.size() >= BATCH_EVENTS || batchBytes >= BATCH_BYTES) {
+      send();
+    }
+  }
+
+  /** Hands the batch to the chain's thread, once the budget has room for its bytes. */
+  private void send() throws Exception {
+    if (batch.isEmpty()) {
+      return;
+    }
+    // a batch larger than the whole budget takes all of it, so it waits for an empty queue
+    int held = batchBytes;
     budget.acquire(held);
     rethrow();
     if (closed) {
       throw new IllegalStateException("output stopped");
     }
-    queue.put(new Queued(event, held));
+    queue.put(new Queued(batch, held));
+    batch = new ArrayList<>(BATCH_EVENTS);
+    batchBytes = 0;
   }
 
   private void rethrow() throws Exception {
@@ -124,7 +151,12 @@ public final class AsyncBranch implements MediaHandler, AutoCloseable {
         if (closed) {
           return;
         }
-        next.event().deliver(chain);
+        for (Event event : next.events()) {
+          if (closed) {
+            return;
+          }
+          event.deliver(chain);
+        }
         budget.release(next.bytes());
       }
     } catch (InterruptedException e) {

@@ -54,6 +54,58 @@ class NalFramingTest {
     assertFalse(new AnnexBCursor(new byte[0], 0, 0).next());
   }
 
+  /**
+   * The cursor reads eight bytes at a time; this reference looks at every byte. Random streams
+   * dense in zeros and ones put start codes (3- and 4-byte), lone zeros and 00 00 03 at every
+   * offset of a word and at both ends of a range that does not start at 0.
+   */
+  @Test
+  void cursorFindsTheSameUnitsAsAByteByByteScan() {
+    java.util.Random random = new java.util.Random(42);
+    for (int round = 0; round < 20_000; round++) {
+      byte[] stream = new byte[random.nextInt(64)];
+      for (int k = 0; k < stream.length; k++) {
+        int pick = random.nextInt(8);
+        stream[k] = (byte) (pick < 3 ? 0 : pick < 5 ? 1 : pick == 5 ? 3 : random.nextInt(256));
+      }
+      int offset = stream.length == 0 ? 0 : random.nextInt(Math.min(stream.length, 9));
+      int length = stream.length - offset - (stream.length > offset ? random.nextInt(3) : 0);
+      length = Math.max(length, 0);
+      List<byte[]> expected = referenceUnits(stream, offset, length);
+      List<byte[]> actual = units(stream, offset, length);
+      assertEquals(expected.size(), actual.size(), () -> "units of " + Arrays.toString(stream));
+      for (int u = 0; u < expected.size(); u++) {
+        assertArrayEquals(expected.get(u), actual.get(u), "unit " + u);
+      }
+    }
+  }
+
+  /** Units between 00 00 01 start codes, found one byte at a time, trailing zeros dropped. */
+  private static List<byte[]> referenceUnits(byte[] data, int offset, int length) {
+    int end = offset + length;
+    List<Integer> starts = new ArrayList<>();
+    List<Integer> codes = new ArrayList<>();
+    for (int k = offset; k + 2 < end; k++) {
+      if (data[k] == 0 && data[k + 1] == 0 && data[k + 2] == 1) {
+        codes.add(k);
+        starts.add(k + 3);
+        k += 2;
+      }
+    }
+    List<byte[]> units = new ArrayList<>();
+    for (int u = 0; u < starts.size(); u++) {
+      int from = starts.get(u);
+      int to = u + 1 < starts.size() ? codes.get(u + 1) : end;
+      while (to > from && data[to - 1] == 0) {
+        to--;
+      }
+      if (u + 1 < starts.size() || from < end) {
+        units.add(Arrays.copyOfRange(data, from, to));
+      }
+    }
+    return units;
+  }
+
   @Test
   void splitAnnexBReturnsTheCursorsUnits() {
     byte[] stream = bytes(0, 0, 0, 1, 0x09, 0xF0, 0, 0, 1, 0x65, 0x88, 0x84, 0);
