@@ -2,7 +2,7 @@
 # Benchmark: the media engine (org.openvod.engine.Packager, through its facade only) against
 # `ffmpeg -c copy` doing the same remux, from an HLS-TS source and from an MP4+SMIL source.
 #   bench/engine/run.sh [seconds] [renditions]     (defaults: 300 s, 3 renditions - the only count made)
-# Environment: WORK (where outputs go, default a tmpfs folder, see below), WARM (default 1: also time a warm pass, 0: skip), WARM_PASSES (untimed passes before the warm one, default 5), RUNS (default 3), LOOPS (length multiplier of the -Xmx64m boundedness source, default 4,
+# Environment: WORK (where outputs go, default a tmpfs folder, see below), WARM (default 1: also time a warm pass, 0: skip), WARM_PASSES (untimed passes before the warm one: a number, or auto = until the JIT has settled, the default), RUNS (default 3), LOOPS (length multiplier of the -Xmx64m boundedness source, default 4,
 # 0 skips it), CASES (default "HLS_TS CMAF DASH MSS ALL"), KEEP=1 keeps every case's outputs (GBs).
 # Everything it generates goes to bench/out/engine/ (git-ignored); the source is generated once.
 set -euo pipefail
@@ -11,7 +11,7 @@ repo="$(cd "$here/../.." && pwd)"
 seconds="${1:-300}"
 renditions="${2:-3}"
 runs="${RUNS:-3}"
-warmpasses="${WARM_PASSES:-5}"
+warmpasses="${WARM_PASSES:-auto}"
 loops="${LOOPS:-4}"
 cases="${CASES:-HLS_TS CMAF DASH MSS ALL}"
 [ "$renditions" = 3 ] || { echo "only 3 renditions (720p/480p/360p) are generated" >&2; exit 2; }
@@ -106,7 +106,7 @@ run_case() { # $1 = source label (hls|smil), $2 = case
   fi
   if [ "$kase" = ALL ]; then kinds="HLS_TS,CMAF,DASH,MSS"; else kinds="$kase"; fi
   local srcbytes; srcbytes=$(find "$dir" -name '*.ts' -o -name '*.mp4' | xargs cat | wc -c)
-  local base="$work/$label-$kase" ours=() oursin=() warm=() heap=() rss=() ff=() ffrss=() check="" ffok=1 r k
+  local base="$work/$label-$kase" ours=() oursin=() warm=() warmn=() heap=() rss=() ff=() ffrss=() check="" ffok=1 r k
   local args=()
   for k in ${kinds//,/ }; do
     eval "args+=($(ff_outputs "$k" "$base/ffmpeg" "${maps[@]}"))"
@@ -128,6 +128,7 @@ run_case() { # $1 = source label (hls|smil), $2 = case
           if [ "${WARM:-1}" = 1 ] && rm -rf "$base/warm" && WARM="$warmpasses" java -Xmx512m -cp "$cp" \
               org.openvod.bench.EngineBench "$dir" "$root" "$base/warm" "$kinds" >"$base/warm.log" 2>&1; then
             warm+=("$(awk '/^packager_ms/ {print $2/1000}' "$base/warm.log")")
+            warmn+=("$(grep -c '^warm_pass' "$base/warm.log")")
           fi
           rm -rf "$base/warm"
         else
@@ -153,6 +154,7 @@ run_case() { # $1 = source label (hls|smil), $2 = case
   local mo mi mw mr mf mfr
   mo=$(printf '%s\n' "${ours[@]:-nan}" | median); mi=$(printf '%s\n' "${oursin[@]:-nan}" | median)
   mw=$(printf '%s\n' "${warm[@]:-nan}" | median)
+  echo "  $label $kase: warm passes timed after ${warmn[*]:-none} untimed ones; warm ${warm[*]:-none} s; ffmpeg ${ff[*]:-none} s"
   local mh; mh=$(printf '%s\n' "${heap[@]:-0}" | sort -g | tail -1)
   mr=$(printf '%s\n' "${rss[@]:-0}" | sort -g | tail -1); mf=$(printf '%s\n' "${ff[@]:-nan}" | median)
   mfr=$(printf '%s\n' "${ffrss[@]:-0}" | sort -g | tail -1)
@@ -172,8 +174,9 @@ done
 
 echo
 echo "source: ${seconds} s, 3 renditions (${src#$repo/}); ours = JVM process wall (-Xmx512m, incl. ~0.3 s"
-echo "start-up), in-JVM = Packager.run alone, warm = in-JVM after $warmpasses untimed passes in the same JVM (a running"
-echo "worker); medians of $runs runs; ratio = ffmpeg/ours, warm rat = ffmpeg/warm (>1: we are faster);"
+echo "start-up), in-JVM = Packager.run alone, warm = in-JVM after untimed passes in the same JVM ($warmpasses: auto = until"
+echo "the JIT compiled for less than a tenth of a pass, at most 20; a running worker's steady state);"
+echo "medians of $runs runs; ratio = ffmpeg/ours, warm rat = ffmpeg/warm (>1: we are faster);"
 echo "heap = the cold run's peak heap use (each pool's peak, summed; largest of the runs)"
 awk -F'\t' 'BEGIN {
     printf "%-12s %8s %8s %7s %9s %7s %9s %9s %9s %9s %6s %9s %s\n", "case", "ours(s)", "in-JVM", "warm", "ffmpeg(s)",

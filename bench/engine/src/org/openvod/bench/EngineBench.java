@@ -56,6 +56,9 @@ public final class EngineBench {
    */
   private static final boolean NO_WRITE = "1".equals(System.getenv("NOWRITE"));
 
+  /** WARM=auto stops after this many untimed passes even if the JIT is still busy. */
+  private static final int MAX_WARM_PASSES = 20;
+
   public static void main(String[] args) throws Exception {
     if (args.length != 4) {
       System.err.println("usage: EngineBench SRC_DIR ROOT_FILE OUT_DIR HLS_TS,CMAF,DASH,MSS");
@@ -71,11 +74,23 @@ public final class EngineBench {
     // so the timed pass runs JIT-compiled code. They write into a folder of their own, deleted
     // before the timed pass, which creates new files as ffmpeg's pass does (rewriting files in place
     // would also time freeing their old pages)
-    int warm = Integer.parseInt(System.getenv().getOrDefault("WARM", "0"));
+    String warm = System.getenv().getOrDefault("WARM", "0");
     Path warmOut = out.resolveSibling(out.getFileName() + ".warm");
     List<OutputSpec> warmSpecs = specs(warmOut, names, new AtomicLong());
-    for (int i = 0; i < warm; i++) {
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    int passes = 0;
+    while (warm.equals("auto") ? passes < MAX_WARM_PASSES : passes < Integer.parseInt(warm)) {
+      long compiledBefore = jit.getTotalCompilationTime();
+      long passStart = System.nanoTime();
       Packager.run(new FileSourceLocator(Path.of(args[0])), args[1], warmSpecs, null);
+      long passMs = (System.nanoTime() - passStart) / 1_000_000;
+      long compileMs = jit.getTotalCompilationTime() - compiledBefore;
+      passes++;
+      System.out.println("warm_pass " + passes + " ms " + passMs + " jit_ms " + compileMs);
+      // WARM=auto: until the JIT has settled, i.e. it compiled for less than a tenth of a pass
+      if (warm.equals("auto") && passes >= 2 && compileMs * 10 < passMs) {
+        break;
+      }
     }
     deleteTree(warmOut);
     List<OutputSpec> specs = specs(out, names, written);

@@ -38,11 +38,11 @@ final class SegmentSealer {
    */
   long put(String path, int index, TsSegmentWriter.Segment segment) throws IOException {
     RenditionKey key = record.key;
-    byte[] data = segment.data();
     if (key == null || !key.wholeSegment()) {
-      sink.put(path, data, HlsTsOutput.TS_TYPE);
-      return data.length;
+      sink.putParts(path, segment.data(), HlsTsOutput.TS_TYPE);
+      return segment.data().length();
     }
+    byte[] data = segment.data().toByteArray(); // AES-128 CBC runs over the whole segment
     if (iframeFiles) {
       List<TsSegmentWriter.KeyFrame> keyFrames = segment.keyFrames();
       for (int k = 0; k < keyFrames.size(); k++) {

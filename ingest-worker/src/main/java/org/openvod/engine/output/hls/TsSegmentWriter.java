@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openvod.engine.media.Sample;
+import org.openvod.engine.output.FileParts;
 
 /**
  * Writes MPEG-TS segments (ISO/IEC 13818-1) of one HLS rendition: PAT and PMT at the start of each
@@ -30,8 +31,16 @@ final class TsSegmentWriter {
   /** Where one key frame lies in the segment: from the PAT before it to the end of its PES. */
   record KeyFrame(long offset, long length, long pts) {}
 
-  /** One segment's bytes and its key frames. */
-  record Segment(byte[] data, List<KeyFrame> keyFrames) {}
+  /** One segment's bytes, in arrays of at most {@link #CHUNK} bytes, and its key frames. */
+  record Segment(FileParts data, List<KeyFrame> keyFrames) {}
+
+  /**
+   * A segment is written into arrays of this many bytes (1024 packets), not one array: a 6 s
+   * segment of a few Mb/s is megabytes, and G1 takes an array of half a heap region or more (512
+   * KiB with the smallest regions) as humongous, allocated in the old generation, each one starting
+   * a young collection once the heap is somewhat full: one per segment and rendition.
+   */
+  static final int CHUNK = 1024 * 188;
 
   private final List<TsStream> streams;
   private final TsStream pcrStream;
@@ -73,7 +82,8 @@ final class TsSegmentWriter {
 
   /**
    * Lays the segment out first (which PES packets, in which order, made of which pieces), so that
-   * its exact size is known, then writes every packet straight into one array of that size.
+   * its exact size is known, then writes every packet straight into arrays of that total size (a
+   * packet never spans two, as {@link #CHUNK} is a whole number of packets).
    *
    * @param samples every sample of the segment, in decode order across streams
    * @param iv the segment's IV for SAMPLE-AES streams, null when no stream is encrypted
@@ -88,7 +98,10 @@ final class TsSegmentWriter {
       if (size > Integer.MAX_VALUE - 8) {
         throw new IllegalStateException("more than 2 GiB in one TS segment");
       }
-      byte[] out = new byte[(int) size];
+      byte[][] out = new byte[(int) ((size + CHUNK - 1) / CHUNK)][];
+      for (int c = 0; c < out.length; c++) {
+        out[c] = new byte[(int) Math.min(CHUNK, size - (long) c * CHUNK)];
+      }
       List<KeyFrame> keyFrames = new ArrayList<>();
       int at = tables(out, 0);
       PesPayload.Reader reader = pieces.reader(0);
@@ -104,7 +117,7 @@ final class TsSegmentWriter {
           keyFrames.add(new KeyFrame(start, at - start, pes.pts()));
         }
       }
-      return new Segment(out, keyFrames);
+      return new Segment(new FileParts(Arrays.asList(out)), keyFrames);
     } finally {
       pieces.clear();
     }
@@ -174,7 +187,7 @@ final class TsSegmentWriter {
     pending.clear();
   }
 
-  private int tables(byte[] out, int at) {
+  private int tables(byte[][] out, int at) {
     at = packet(out, at, 0, pat);
     return packet(out, at, PMT_PID, pmt);
   }
@@ -200,7 +213,7 @@ final class TsSegmentWriter {
   }
 
   /** Writes one PES as packets from {@code at}; returns where the next packet goes. */
-  private int writePes(byte[] out, int at, Pes pes, PesPayload.Reader payload) {
+  private int writePes(byte[][] chunks, int at, Pes pes, PesPayload.Reader payload) {
     TsStream stream = pes.stream();
     long pts = pes.pts();
     long dts = pes.dts();
@@ -217,11 +230,13 @@ final class TsSegmentWriter {
       int cc = (counters[stream.pid] + 1) & 0xf;
       counters[stream.pid] = cc;
       boolean withAdaptation = (first && adaptation > 0) || stuffing > 0;
-      out[at] = 0x47;
-      out[at + 1] = (byte) ((first ? 0x40 : 0) | (stream.pid >> 8));
-      out[at + 2] = (byte) stream.pid;
-      out[at + 3] = (byte) ((withAdaptation ? 0x30 : 0x10) | cc);
-      int p = at + 4;
+      byte[] out = chunks[at / CHUNK];
+      int q = at % CHUNK;
+      out[q] = 0x47;
+      out[q + 1] = (byte) ((first ? 0x40 : 0) | (stream.pid >> 8));
+      out[q + 2] = (byte) stream.pid;
+      out[q + 3] = (byte) ((withAdaptation ? 0x30 : 0x10) | cc);
+      int p = q + 4;
       if (first && adaptation > 0) {
         out[p] = (byte) (adaptation - 1 + stuffing);
         out[p + 1] = (byte) ((pes.randomAccess() ? 0x40 : 0) | (pcr ? 0x10 : 0));
@@ -275,14 +290,16 @@ final class TsSegmentWriter {
   }
 
   /** Writes one packet of a table section (pointer field, section, 0xff padding). */
-  private int packet(byte[] out, int at, int pid, byte[] padded) {
+  private int packet(byte[][] chunks, int at, int pid, byte[] padded) {
     int cc = (counters[pid] + 1) & 0xf;
     counters[pid] = cc;
-    out[at] = 0x47;
-    out[at + 1] = (byte) (0x40 | (pid >> 8));
-    out[at + 2] = (byte) pid;
-    out[at + 3] = (byte) (0x10 | cc);
-    System.arraycopy(padded, 0, out, at + 4, padded.length);
+    byte[] out = chunks[at / CHUNK];
+    int q = at % CHUNK;
+    out[q] = 0x47;
+    out[q + 1] = (byte) (0x40 | (pid >> 8));
+    out[q + 2] = (byte) pid;
+    out[q + 3] = (byte) (0x10 | cc);
+    System.arraycopy(padded, 0, out, q + 4, padded.length);
     return at + PACKET;
   }
 
