@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark: the media engine (org.openvod.engine.Packager, through its facade only) against
 # `ffmpeg -c copy` doing the same remux, from an HLS-TS source and from an MP4+SMIL source.
-#   bench/engine/run.sh [seconds] [renditions]     (defaults: 300 s, 3 renditions - the only count made)
+#   bench/engine/run.sh [seconds] [renditions]     (defaults: 600 s = the issue's 10 minutes, 3 renditions - the only count made)
 # Environment: WORK (where outputs go, default a tmpfs folder, see below), WARM (default 1: also time a warm pass, 0: skip), WARM_PASSES (untimed passes before the warm one: a number, or auto = until the JIT has settled, the default), RUNS (default 3), LOOPS (length multiplier of the -Xmx64m boundedness source, default 4,
 # 0 skips it), CASES (default "HLS_TS CMAF DASH MSS ALL"), KEEP=1 keeps every case's outputs (GBs).
 # Everything it generates goes to bench/out/engine/ (git-ignored); the source is generated once.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-seconds="${1:-300}"
+seconds="${1:-600}"
 renditions="${2:-3}"
 runs="${RUNS:-3}"
 warmpasses="${WARM_PASSES:-auto}"
@@ -21,7 +21,8 @@ classes="$repo/ingest-worker/$build/classes"
 benchclasses="$repo/ingest-worker/$build/bench-classes"
 # Every output, ours and ffmpeg's, goes to a memory-backed tmpfs (WORK to choose another folder).
 # This VM's root file system is ext4 without a journal, mounted with online discard: there, each new
-# file's inode allocation skips every inode deleted in the last 60-300 s, one by one, and each delete
+# file's inode allocation skips every inode deleted in the last 60 s (360 s while its inode table
+# block is dirty), one by one, and each delete
 # sends a discard to the disk. The benchmark deletes thousands of segment files between runs, so on
 # that disk the time of a run grows with the files the runs before it deleted, and a format of 2 s
 # segments (DASH, MSS) pays it most. tmpfs costs the same per byte for both tools and has no such memory.
@@ -174,8 +175,8 @@ done
 
 echo
 echo "source: ${seconds} s, 3 renditions (${src#$repo/}); ours = JVM process wall (-Xmx512m, incl. ~0.3 s"
-echo "start-up), in-JVM = Packager.run alone, warm = in-JVM after untimed passes in the same JVM ($warmpasses: auto = until"
-echo "the JIT compiled for less than a tenth of a pass, at most 20; a running worker's steady state);"
+echo "start-up), in-JVM = Packager.run alone, warm = in-JVM after untimed passes in the same JVM (WARM_PASSES=$warmpasses;"
+echo "auto: until the JIT compiled for less than a tenth of a pass, at most 20: a running worker's steady state);"
 echo "medians of $runs runs; ratio = ffmpeg/ours, warm rat = ffmpeg/warm (>1: we are faster);"
 echo "heap = the cold run's peak heap use (each pool's peak, summed; largest of the runs)"
 awk -F'\t' 'BEGIN {
