@@ -2,7 +2,7 @@
 // Plays a stream in a real player (hls.js, dash.js or Shaka Player) in headless Debian Chromium
 // and prints one JSON line with what happened.
 //
-//   node players/play.mjs --player hlsjs|dashjs|shaka --url URL [--seconds 6] [--switch]
+//   node players/play.mjs --player hlsjs|dashjs|shaka|shaka4 --url URL [--seconds 6] [--switch]
 //                         [--rate 1] [--no-audio] [--timeout 40] [--stall 10]
 //                         [--clearkey KIDHEX:KEYHEX ...] [--text]
 //     plays one URL; exit code 0 only when ok.
@@ -25,6 +25,8 @@
 // --text ("text":true in --serve): the player turns its first text track on; the result lists the
 // player's text tracks (textTracks) and the cues it put on the video element (cues: start, end,
 // text), and ok also needs at least one text track and one cue.
+// shaka4 is Shaka Player 4.16 (with codem-isoboxer, which its Smooth Streaming support needs):
+// Shaka 5 dropped Smooth Streaming. PLAY_CONSOLE=1 keeps every console line, not only errors.
 // The page and the player libraries come from a local server on 127.0.0.1; the media comes from
 // URL (its server must send CORS headers, the page being another origin).
 import http from 'node:http';
@@ -39,12 +41,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const modules = path.join(here, 'node_modules');
 
 // Each player's scripts, in load order (dash.mss adds Smooth Streaming support to dash.js).
+// shaka4 is Shaka Player 4.16, the last line with a Smooth Streaming parser (Shaka 5 has none).
 const LIBS = {
   hlsjs: ['hls.js/dist/hls.min.js'],
   dashjs: ['dashjs/dist/modern/umd/dash.all.min.js', 'dashjs/dist/modern/umd/dash.mss.min.js'],
   shaka: ['shaka-player/dist/shaka-player.compiled.js'],
+  shaka4: ['codem-isoboxer/dist/iso_boxer.min.js', 'shaka-player-4/dist/shaka-player.compiled.js'],
 };
-const PACKAGES = { hlsjs: 'hls.js', dashjs: 'dashjs', shaka: 'shaka-player' };
+const PACKAGES = { hlsjs: 'hls.js', dashjs: 'dashjs', shaka: 'shaka-player', shaka4: 'shaka-player-4' };
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -62,7 +66,7 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const DEFAULTS = { seconds: 6, switch: false, noAudio: false, timeout: 40, rate: 1, stall: 10, text: false };
 
 const USAGE =
-  'usage: node play.mjs --player hlsjs|dashjs|shaka --url URL [--seconds 6] [--switch] [--rate 1] ' +
+  'usage: node play.mjs --player hlsjs|dashjs|shaka|shaka4 --url URL [--seconds 6] [--switch] [--rate 1] ' +
   '[--no-audio] [--timeout 40] [--stall 10] [--clearkey KIDHEX:KEYHEX ...] [--text]\n' +
   '       node play.mjs --serve [--parallel 2]\n';
 
@@ -191,7 +195,7 @@ async function playCase(browser, pagePort, c) {
       if (!failure.includes('ERR_ABORTED')) result.httpErrors.push({ status: failure, url: r.url() });
     });
     page.on('console', (m) => {
-      if (m.type() === 'error' && result.console.length < 20) result.console.push(m.text());
+      if ((m.type() === 'error' || process.env.PLAY_CONSOLE) && result.console.length < 60) result.console.push(m.text());
     });
     page.on('pageerror', (e) => result.errors.push({ source: 'page', message: String(e.message || e) }));
     await page.goto(`http://127.0.0.1:${pagePort}/?player=${c.player}`);

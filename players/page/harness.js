@@ -238,7 +238,7 @@
       video.playbackRate = rate || 1;
       if (player === 'hlsjs') adapter = hlsjs(url);
       else if (player === 'dashjs') adapter = dashjsPlayer(url);
-      else if (player === 'shaka') adapter = shakaPlayer(url);
+      else if (player === 'shaka' || player === 'shaka4') adapter = shakaPlayer(url);
       else throw new Error('unknown player ' + player);
       video.play().catch(() => {}); // autoplay; the players call play() again when ready
     },

@@ -1,9 +1,13 @@
 package org.openvod.engine.playback;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +58,7 @@ class EnginePlaybackTest {
    * Every format in the players that matter for it, plus the options that change what players
    * parse: HLS-TS with an audio rendition group, and the other two DASH segment templates (players
    * compute segment numbers and times from them). Shaka Player 5 has no Smooth Streaming parser
-   * (Shaka Error 4000): MSS plays in dash.js with its MSS plugin.
+   * (Shaka Error 4000), so MSS plays in dash.js with its MSS plugin and in Shaka Player 4.16.
    */
   private static final List<OutputCase> OUTPUTS =
       List.of(
@@ -79,7 +83,7 @@ class EnginePlaybackTest {
               false,
               "NUMBER_WITH_DURATION",
               List.of(Player.DASH_JS)),
-          new OutputCase("mss", OutputFormat.MSS, List.of(Player.DASH_JS)));
+          new OutputCase("mss", OutputFormat.MSS, List.of(Player.DASH_JS, Player.SHAKA_4)));
 
   /** How the engine says a format or source is still missing (then the test is skipped). */
   private static final Pattern NOT_YET =
@@ -143,10 +147,39 @@ class EnginePlaybackTest {
           tests.add(
               DynamicTest.dynamicTest(
                   name, () -> Played.assertPlayedWithSwitches(play.join(), PlaybackMedia.HEIGHTS)));
+          if (player == Player.SHAKA_4 && source == Source.HLS_TS) {
+            tests.add(withoutFragmentsFails(players, manifest));
+          }
         }
       }
     }
     return tests.stream();
+  }
+
+  /**
+   * Shaka Player 4 is in the harness for MSS alone, and MSS has no oracle (ffmpeg's own MSS does
+   * not play): the same Manifest served where none of its fragments are must fail in it, so a pass
+   * above means Shaka 4 really played the fragments.
+   */
+  private static DynamicTest withoutFragmentsFails(PlayerHarness players, String manifest) {
+    Path copy = dir.resolve("out/mss-without-fragments/index.ism/Manifest");
+    try {
+      Files.createDirectories(copy.getParent());
+      Files.copy(dir.resolve(manifest), copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    CompletableFuture<PlayResult> play =
+        players.playAsync(
+            Player.SHAKA_4, server.url("out/mss-without-fragments/index.ism/Manifest"), 4, false);
+    return DynamicTest.dynamicTest(
+        "an MSS Manifest without its fragments fails in " + Player.SHAKA_4,
+        () -> {
+          PlayResult result = play.join();
+          assertThat(result.ok()).as(result.json()).isFalse();
+          assertThat(result.currentTime()).as(result.json()).isLessThan(4);
+          assertThat(result.httpErrors()).as(result.json()).anyMatch(e -> e.startsWith("404 "));
+        });
   }
 
   private static void notProduced(String what, String problem) {

@@ -4,7 +4,9 @@ package org.openvod.engine.playback;
 enum Player {
   HLS_JS("hlsjs"),
   DASH_JS("dashjs"),
-  SHAKA("shaka");
+  SHAKA("shaka"),
+  /** Shaka Player 4.16: Shaka 5 dropped the Smooth Streaming parser, 4.16 still has it. */
+  SHAKA_4("shaka4");
 
   private final String cliName;
 
