@@ -4,7 +4,7 @@
 //
 //   node players/play.mjs --player hlsjs|dashjs|shaka|shaka4 --url URL [--seconds 6] [--switch]
 //                         [--rate 1] [--no-audio] [--timeout 40] [--stall 10]
-//                         [--clearkey KIDHEX:KEYHEX ...] [--text]
+//                         [--clearkey KIDHEX:KEYHEX ...] [--text] [--end]
 //     plays one URL; exit code 0 only when ok.
 //   node players/play.mjs --serve [--parallel 2]
 //     reads one JSON request a line on stdin ({"id":..., "player":..., "url":..., "seconds":6,
@@ -25,6 +25,8 @@
 // --text ("text":true in --serve): the player turns its first text track on; the result lists the
 // player's text tracks (textTracks) and the cues it put on the video element (cues: start, end,
 // text), and ok also needs at least one text track and one cue.
+// --end ("end":true in --serve): after the rest, seeks to 3 s before the end and ok also needs the
+// stream to play to its end (the media element's 'ended').
 // shaka4 is Shaka Player 4.16 (with codem-isoboxer, which its Smooth Streaming support needs):
 // Shaka 5 dropped Smooth Streaming. PLAY_CONSOLE=1 keeps every console line, not only errors.
 // The page and the player libraries come from a local server on 127.0.0.1; the media comes from
@@ -63,11 +65,14 @@ const CHROMIUM_ARGS = [
 ];
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-const DEFAULTS = { seconds: 6, switch: false, noAudio: false, timeout: 40, rate: 1, stall: 10, text: false };
+/** --end seeks to this many seconds before the end of the stream, then plays to the end. */
+const END_LEAD = 3;
+
+const DEFAULTS = { seconds: 6, switch: false, noAudio: false, timeout: 40, rate: 1, stall: 10, text: false, end: false };
 
 const USAGE =
   'usage: node play.mjs --player hlsjs|dashjs|shaka|shaka4 --url URL [--seconds 6] [--switch] [--rate 1] ' +
-  '[--no-audio] [--timeout 40] [--stall 10] [--clearkey KIDHEX:KEYHEX ...] [--text]\n' +
+  '[--no-audio] [--timeout 40] [--stall 10] [--clearkey KIDHEX:KEYHEX ...] [--text] [--end]\n' +
   '       node play.mjs --serve [--parallel 2]\n';
 
 /** The request with defaults filled in, or an error message naming the bad field. */
@@ -281,6 +286,31 @@ async function playCase(browser, pagePort, c) {
       }
     }
 
+    // 3. Seek to END_LEAD seconds before the end, then play to the end: the last segments play and
+    // the stream ends (the media element's 'ended'), with no error and no stall.
+    if (c.end && result.reason === null) {
+      const duration = snap.duration;
+      if (!(duration > END_LEAD + 1) || !Number.isFinite(duration)) {
+        result.reason = `--end needs a finite duration over ${END_LEAD + 1} s, the player says ${duration}`;
+      } else {
+        const seekTo = duration - END_LEAD;
+        await page.evaluate((t) => window.harness.seek(t), seekTo);
+        lastProgressAt = Date.now();
+        const stepDeadline = Math.min(deadline, Date.now() + 20000);
+        while (!failed() && !stalled() && !snap.ended && Date.now() < stepDeadline) {
+          await sleep(200);
+          await sample();
+        }
+        result.end = { duration, seekTo, ended: snap.ended, currentTime: snap.currentTime };
+        if (failed()) result.reason = 'player error';
+        else if (!snap.ended) {
+          result.reason =
+            `${stalled() ? 'stalled' : 'timeout'} after the seek to ${seekTo.toFixed(2)} s: ` +
+            `currentTime ${snap.currentTime.toFixed(2)} of ${duration.toFixed(2)}, not ended`;
+        }
+      }
+    }
+
     Object.assign(result, {
       currentTime: snap.currentTime,
       decodedFrames: snap.decodedFrames,
@@ -317,6 +347,7 @@ async function playOne(args) {
     switch: args.switch,
     noAudio: args['no-audio'],
     text: args.text,
+    end: args.end,
     timeout: args.timeout ?? DEFAULTS.timeout,
     rate: args.rate ?? DEFAULTS.rate,
     stall: args.stall ?? DEFAULTS.stall,
@@ -426,6 +457,7 @@ try {
       switch: { type: 'boolean', default: false },
       'no-audio': { type: 'boolean', default: false },
       text: { type: 'boolean', default: false },
+      end: { type: 'boolean', default: false },
       timeout: { type: 'string' },
       rate: { type: 'string' },
       stall: { type: 'string' },

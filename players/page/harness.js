@@ -273,6 +273,7 @@
         readyState: video.readyState,
         paused: video.paused,
         ended: video.ended,
+        duration: video.duration,
         videoWidth: video.videoWidth,
         videoHeight: video.videoHeight,
         decodedFrames: q.totalVideoFrames,
@@ -289,6 +290,10 @@
     },
     select(id) {
       adapter.select(id);
+    },
+    // through the media element, as a user's seek bar does: every player follows its 'seeking'
+    seek(time) {
+      video.currentTime = time;
     },
   };
 })();

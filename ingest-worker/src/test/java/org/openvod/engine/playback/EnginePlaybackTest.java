@@ -33,7 +33,7 @@ import org.openvod.engine.source.FileSourceLocator;
  * Issue 4, "every output must play in real players": packages an HLS-TS source and an MP4+SMIL
  * source with the engine into every format (one pass per source, as the worker runs it), then plays
  * each output in the players that matter for it, with forced switches to the lowest and the highest
- * rendition.
+ * rendition, then a seek to 3 s before the end, from where it must play to the end.
  *
  * <p>A format or source the engine does not produce yet ("not available yet") is reported as
  * skipped with the engine's own words, never as passed; any other packaging error fails.
@@ -143,10 +143,12 @@ class EnginePlaybackTest {
               outputFolder(source, output) + "/" + pass.results().get(i).manifestPaths().get(0);
           // Started now, so plays overlap on the harness's pool while earlier tests report.
           CompletableFuture<PlayResult> play =
-              players.playAsync(player, server.url(manifest), 4, true);
+              players.playToEndAsync(player, server.url(manifest), 4, true);
           tests.add(
               DynamicTest.dynamicTest(
-                  name, () -> Played.assertPlayedWithSwitches(play.join(), PlaybackMedia.HEIGHTS)));
+                  name,
+                  () ->
+                      Played.assertPlayedWithSwitchesToTheEnd(play.join(), PlaybackMedia.HEIGHTS)));
           if (player == Player.SHAKA_4 && source == Source.HLS_TS) {
             tests.add(withoutFragmentsFails(players, manifest));
           }

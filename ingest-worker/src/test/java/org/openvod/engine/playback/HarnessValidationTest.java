@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -35,18 +36,24 @@ class HarnessValidationTest {
   private static CompletableFuture<PlayResult> brokenDash;
   private static CompletableFuture<PlayResult> undecodableHls;
   private static CompletableFuture<PlayResult> mislabelledHls;
+  private static CompletableFuture<PlayResult> truncatedHls;
 
   @BeforeAll
   static void playAll() throws IOException {
     PlaybackMedia.writeOracle(dir);
     writeBrokenManifests();
     writeZeroedSegments();
+    writeTruncated();
     server = StaticFileServer.serve(dir);
     PlayerHarness players = PlayerHarness.installed();
     // The slowest play first (it waits out the switch timeout), so the others overlap it.
     mislabelledHls =
         players.playAsync(Player.HLS_JS, server.url("hls-ts/mislabelled.m3u8"), 4, true);
-    hlsInHlsJs = players.playAsync(Player.HLS_JS, server.url(PlaybackMedia.ORACLE_HLS), 4, true);
+    hlsInHlsJs =
+        players.playToEndAsync(Player.HLS_JS, server.url(PlaybackMedia.ORACLE_HLS), 4, true);
+    truncatedHls =
+        players.playToEndAsync(
+            Player.HLS_JS, server.url("hls-truncated/" + TestMedia.MASTER), 4, false);
     hlsInShaka = players.playAsync(Player.SHAKA, server.url(PlaybackMedia.ORACLE_HLS), 4, true);
     dashInDashJs =
         players.playAsync(Player.DASH_JS, server.url(PlaybackMedia.ORACLE_DASH), 4, true);
@@ -65,9 +72,9 @@ class HarnessValidationTest {
   }
 
   @Test
-  void ffmpegHlsPlaysInHlsJsAndSwitchesBothWays() {
+  void ffmpegHlsPlaysInHlsJsAndSwitchesBothWaysThenToTheEnd() {
     PlayResult result = hlsInHlsJs.join();
-    Played.assertPlayedWithSwitches(result, PlaybackMedia.HEIGHTS);
+    Played.assertPlayedWithSwitchesToTheEnd(result, PlaybackMedia.HEIGHTS);
     // Media really came over HTTP from this server: segments of the lowest (v2/) and the
     // highest (v0/) variant were served (to this play or the others sharing the server).
     assertThat(server.requests()).anyMatch(r -> r.matches("GET /hls-ts/v2/seg_\\d+\\.ts 200"));
@@ -87,6 +94,14 @@ class HarnessValidationTest {
   @Test
   void ffmpegDashPlaysInShakaAndSwitchesBothWays() {
     Played.assertPlayedWithSwitches(dashInShaka.join(), PlaybackMedia.HEIGHTS);
+  }
+
+  @Test
+  void hlsWithoutItsLastSegmentsDoesNotPlayToTheEnd() {
+    PlayResult result = truncatedHls.join();
+    assertThat(result.ok()).as(result.json()).isFalse();
+    assertThat(result.ended()).as(result.json()).isNotEqualTo(Boolean.TRUE);
+    assertThat(result.httpErrors()).as(result.json()).anyMatch(e -> e.startsWith("404 "));
   }
 
   @Test
@@ -144,6 +159,26 @@ class HarnessValidationTest {
    * A copy of the oracle HLS whose TS packets keep their headers (PAT, PMT and the first packets
    * stay intact) but carry zeros instead of media: served fine, but nothing to decode.
    */
+  /** The oracle's HLS without the last segment of each variant: it cannot play to its end. */
+  private static void writeTruncated() throws IOException {
+    PlaybackMedia.copyTree(dir.resolve("hls-ts"), dir.resolve("hls-truncated"));
+    List<Path> variants;
+    try (Stream<Path> files = Files.list(dir.resolve("hls-truncated"))) {
+      variants = files.filter(Files::isDirectory).toList();
+    }
+    assertThat(variants).isNotEmpty();
+    for (Path variant : variants) {
+      try (Stream<Path> files = Files.list(variant)) {
+        Path last =
+            files
+                .filter(f -> f.toString().endsWith(".ts"))
+                .max(Comparator.comparing(Path::toString))
+                .orElseThrow();
+        Files.delete(last);
+      }
+    }
+  }
+
   private static void writeZeroedSegments() throws IOException {
     PlaybackMedia.copyTree(dir.resolve("hls-ts"), dir.resolve("hls-zeroed"));
     List<Path> segments;

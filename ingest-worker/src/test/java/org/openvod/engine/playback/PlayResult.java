@@ -34,6 +34,7 @@ record PlayResult(
     List<String> warnings,
     List<String> httpErrors,
     long elapsedMs,
+    Boolean ended,
     String json) {
 
   static PlayResult fromJson(String line) {
@@ -59,6 +60,7 @@ record PlayResult(
             .map(e -> text(((Map<?, ?>) e).get("status")) + " " + ((Map<?, ?>) e).get("url"))
             .toList(),
         (long) number(map.get("elapsedMs")),
+        map.get("end") instanceof Map<?, ?> end ? (Boolean) end.get("ended") : null,
         line);
   }
 

@@ -23,4 +23,10 @@ final class Played {
         .containsExactlyInAnyOrderElementsOf(expectedHeights);
     assertThat(result.switched()).as("forced switches: %s", result.json()).isTrue();
   }
+
+  /** As {@link #assertPlayedWithSwitches}, and after a seek near the end it played to the end. */
+  static void assertPlayedWithSwitchesToTheEnd(PlayResult result, List<Integer> expectedHeights) {
+    assertPlayedWithSwitches(result, expectedHeights);
+    assertThat(result.ended()).as("played to the end after a seek: %s", result.json()).isTrue();
+  }
 }

@@ -92,6 +92,26 @@ final class PlayerHarness {
       boolean forceSwitches,
       Map<String, String> clearKeys,
       boolean text) {
+    return playAsync(player, url, seconds, forceSwitches, clearKeys, text, false);
+  }
+
+  /**
+   * Like {@link #playAsync(Player, URI, double, boolean)}, then seeks to 3 s before the end and
+   * plays to the end: ok only when the stream ends (the media element's {@code ended}).
+   */
+  CompletableFuture<PlayResult> playToEndAsync(
+      Player player, URI url, double seconds, boolean forceSwitches) {
+    return playAsync(player, url, seconds, forceSwitches, Map.of(), false, true);
+  }
+
+  private CompletableFuture<PlayResult> playAsync(
+      Player player,
+      URI url,
+      double seconds,
+      boolean forceSwitches,
+      Map<String, String> clearKeys,
+      boolean text,
+      boolean toEnd) {
     StringBuilder keys = new StringBuilder("{");
     for (Map.Entry<String, String> e : clearKeys.entrySet()) {
       keys.append(keys.length() > 1 ? "," : "")
@@ -119,6 +139,7 @@ final class PlayerHarness {
             + ",\"clearKeys\":"
             + keys
             + (text ? ",\"text\":true" : "")
+            + (toEnd ? ",\"end\":true" : "")
             + "}\n";
     try {
       synchronized (requests) {
