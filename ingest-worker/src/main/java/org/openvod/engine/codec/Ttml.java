@@ -30,6 +30,16 @@ public final class Ttml {
    */
   public static byte[] document(
       String language, List<Srt.Cue> cues, long fromMillis, long toMillis) {
+    return document(language, cues, fromMillis, toMillis, 0);
+  }
+
+  /**
+   * Like {@link #document(String, List, long, long)}, with begin and end written relative to {@code
+   * originMillis}: Smooth Streaming clients (dash.js's MSS support) add the text fragment's time to
+   * the times of its TTML, so a Smooth text fragment counts from its own start.
+   */
+  public static byte[] document(
+      String language, List<Srt.Cue> cues, long fromMillis, long toMillis, long originMillis) {
     StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.append("<tt xmlns=\"http://www.w3.org/ns/ttml\"")
         .append(" xmlns:ttp=\"http://www.w3.org/ns/ttml#parameter\"")
@@ -53,9 +63,9 @@ public final class Ttml {
       }
       paragraphs
           .append("<p begin=\"")
-          .append(time(begin))
+          .append(time(begin - originMillis))
           .append("\" end=\"")
-          .append(time(end))
+          .append(time(end - originMillis))
           .append("\">");
       for (int i = 0; i < cue.lines().size(); i++) {
         if (i > 0) {

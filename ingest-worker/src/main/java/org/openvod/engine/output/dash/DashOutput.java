@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openvod.engine.media.PackagingException;
-import org.openvod.engine.media.Sample;
-import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.output.FileParts;
 import org.openvod.engine.output.ManifestSpec;
@@ -41,25 +39,9 @@ public final class DashOutput extends FragmentedOutput {
   private final DashSubtitles subtitles = new DashSubtitles();
 
   public DashOutput(OutputSpec spec) throws PackagingException {
-    super(spec);
+    super(spec, true);
     this.template = SegmentTemplateFormat.of(spec.segmentTemplateFormat());
     this.trickPlay = spec.includeDashIframeOnlyStream();
-  }
-
-  @Override
-  public void onStreamInfo(StreamInfo info) throws Exception {
-    if (!subtitles.accept(info)) {
-      super.onStreamInfo(info);
-    }
-  }
-
-  @Override
-  public void onSample(Sample sample) {
-    if (subtitles.handles(sample.trackId())) {
-      subtitles.add(sample);
-    } else {
-      super.onSample(sample);
-    }
   }
 
   static String representationId(FragmentedTrack track) {
@@ -160,7 +142,8 @@ public final class DashOutput extends FragmentedOutput {
     double duration = end - start;
     List<DashPeriods.Window> periods = periods(videos, start);
     List<DashSubtitles.Written> texts =
-        subtitles.write(spec.sink(), logs.get(videos.get(0)), template.byTime(), start, end);
+        subtitles.write(
+            spec.sink(), subtitleCues(), logs.get(videos.get(0)), template.byTime(), start, end);
     for (int m = 0; m < spec.manifests().size(); m++) {
       ManifestSpec manifest = spec.manifests().get(m);
       MpdWriter mpd =

@@ -1,22 +1,16 @@
 package org.openvod.engine.output.dash;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
-import java.util.Set;
 import org.openvod.engine.codec.Srt;
 import org.openvod.engine.codec.Ttml;
-import org.openvod.engine.codec.WebVttCues;
-import org.openvod.engine.media.Codec;
-import org.openvod.engine.media.Sample;
 import org.openvod.engine.media.StreamInfo;
-import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.output.OutputSink;
+import org.openvod.engine.output.SubtitleCues;
 import org.openvod.engine.output.fmp4.FragmentSample;
 import org.openvod.engine.output.fmp4.MediaSegment;
 import org.openvod.engine.output.fmp4.Segment;
@@ -25,12 +19,11 @@ import org.openvod.engine.output.fmp4.StppInitSegment;
 
 /**
  * The WebVTT subtitle tracks of a DASH output, as MediaPackage packages them: TTML (EBU-TT-D /
- * IMSC1 text) in fragmented MP4 ('stpp', ISO/IEC 14496-30). The cues of every WebVTT document of a
- * track are gathered (a cue that an HLS source repeats in the segments it spans counts once); at
- * the end each track is written as {@code text_<trackId>/init.mp4} and one segment per segment of
- * the reference video, on the video's segment grid in milliseconds, each one sample holding that
- * time's {@link Ttml} document (an empty one when no cue falls in it, so the timeline has no
- * holes).
+ * IMSC1 text) in fragmented MP4 ('stpp', ISO/IEC 14496-30). From the cues the output gathered
+ * ({@link org.openvod.engine.output.SubtitleCues}), at the end each track is written as {@code
+ * text_<trackId>/init.mp4} and one segment per segment of the reference video, on the video's
+ * segment grid in milliseconds, each one sample holding that time's {@link Ttml} document (an empty
+ * one when no cue falls in it, so the timeline has no holes).
  */
 final class DashSubtitles {
 
@@ -48,29 +41,6 @@ final class DashSubtitles {
     }
   }
 
-  private final Map<Integer, StreamInfo> infos = new LinkedHashMap<>();
-  private final Map<Integer, Set<Srt.Cue>> cues = new LinkedHashMap<>();
-
-  /** Takes a WebVTT subtitle track; true when it was one. */
-  boolean accept(StreamInfo info) {
-    if (info.kind() != TrackKind.SUBTITLE || info.codec() != Codec.WEBVTT) {
-      return false;
-    }
-    infos.put(info.trackId(), info);
-    cues.put(info.trackId(), new LinkedHashSet<>());
-    return true;
-  }
-
-  boolean handles(int trackId) {
-    return infos.containsKey(trackId);
-  }
-
-  /** Reads the cues of one subtitle sample (a whole WebVTT document). */
-  void add(Sample sample) {
-    long pts90k = sample.pts() * 90000 / infos.get(sample.trackId()).timescale();
-    cues.get(sample.trackId()).addAll(WebVttCues.parse(sample.data(), pts90k));
-  }
-
   /**
    * Writes every subtitle track on the reference video's segments.
    *
@@ -79,13 +49,17 @@ final class DashSubtitles {
    * @param endSeconds the presentation's end in media seconds
    */
   List<Written> write(
-      OutputSink sink, SegmentLog video, boolean byTime, double startSeconds, double endSeconds)
+      OutputSink sink,
+      SubtitleCues cues,
+      SegmentLog video,
+      boolean byTime,
+      double startSeconds,
+      double endSeconds)
       throws Exception {
     List<long[]> grid = grid(video, startSeconds, endSeconds);
     List<Written> written = new ArrayList<>();
-    for (StreamInfo info : infos.values()) {
-      List<Srt.Cue> sorted = new ArrayList<>(cues.get(info.trackId()));
-      sorted.sort(Comparator.comparingLong(Srt.Cue::startMillis));
+    for (StreamInfo info : cues.tracks()) {
+      List<Srt.Cue> sorted = cues.sorted(info.trackId());
       String language = language(info.language());
       Written track = new Written(info, language, new SegmentLog(TIMESCALE));
       String folder = track.representationId();

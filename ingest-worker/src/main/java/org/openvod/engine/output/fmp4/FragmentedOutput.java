@@ -15,12 +15,13 @@ import org.openvod.engine.media.TrackKind;
 import org.openvod.engine.output.ClosedCaptions;
 import org.openvod.engine.output.DistinctAudio;
 import org.openvod.engine.output.OutputSpec;
+import org.openvod.engine.output.SubtitleCues;
 
 /**
  * The part the fMP4 family of outputs (CMAF HLS, DASH, MSS) shares: one {@link FragmentedTrack} per
  * audio and video stream, a segment closed at each {@link #onSegmentEnd}, manifests at the end.
- * Subtitle streams reach this class only when the output does not take them itself (CMAF and DASH
- * do): they are skipped.
+ * Subtitle streams reach this class only when the output does not take them itself (CMAF, DASH and
+ * MSS take their WebVTT ones): they are skipped.
  */
 public abstract class FragmentedOutput implements ProtectionReceiver {
 
@@ -38,8 +39,25 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
   /** CEA-608/708 services of the source: signalled, their bytes ride in the video samples. */
   private final ClosedCaptions closedCaptions = new ClosedCaptions();
 
+  /** The cues of WebVTT subtitle tracks, when this output writes them again as TTML. */
+  private final SubtitleCues subtitleCues;
+
   protected FragmentedOutput(OutputSpec spec) {
+    this(spec, false);
+  }
+
+  /**
+   * @param subtitlesAsTtml this output writes subtitles as TTML (DASH, MSS): the cues of its WebVTT
+   *     subtitle tracks are gathered in {@link #subtitleCues} instead of being packaged as tracks
+   */
+  protected FragmentedOutput(OutputSpec spec, boolean subtitlesAsTtml) {
     this.spec = spec;
+    this.subtitleCues = subtitlesAsTtml ? new SubtitleCues() : null;
+  }
+
+  /** The gathered subtitle cues; empty unless the output writes subtitles as TTML. */
+  protected SubtitleCues subtitleCues() {
+    return subtitleCues != null ? subtitleCues : new SubtitleCues();
   }
 
   /** Whether video parameter sets go in-band (avc3) for this output. */
@@ -55,15 +73,18 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
 
   @Override
   public void onStreamInfo(StreamInfo info) throws Exception {
+    if (subtitleCues != null && subtitleCues.accept(info)) {
+      return;
+    }
     if (closedCaptions.accept(info)) {
       return;
     }
     if (info.kind() == TrackKind.SUBTITLE) {
-      // CMAF and DASH take their subtitle tracks before this; MSS would need DFXP (TTML) text
-      // fragments made from the WebVTT: not written yet
+      // CMAF, DASH and MSS take their WebVTT subtitle tracks before this: what is left is a
+      // subtitle format none of them packages
       LOG.log(
           System.Logger.Level.INFO,
-          "output {0}: subtitle track {1} ({2}) not packaged: {3} subtitles are not supported yet",
+          "output {0}: subtitle track {1} ({2}) not packaged: {3} does not package its format",
           spec.outputId(),
           info.trackId(),
           info.language(),
@@ -80,6 +101,10 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
 
   @Override
   public void onSample(Sample sample) {
+    if (subtitleCues != null && subtitleCues.handles(sample.trackId())) {
+      subtitleCues.add(sample);
+      return;
+    }
     FragmentedTrack track = tracks.get(sample.trackId());
     if (track != null) {
       track.add(sample);
@@ -103,6 +128,11 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
     if (marker.segmentIndex() >= 0) {
       adMarkers.add(marker);
     }
+  }
+
+  /** Every track this output packages, in the order their streams came. */
+  protected java.util.Collection<FragmentedTrack> tracks() {
+    return java.util.Collections.unmodifiableCollection(tracks.values());
   }
 
   protected ClosedCaptions closedCaptions() {

@@ -29,6 +29,7 @@ public final class FragmentedTrack {
   private final TrackProtection protection;
   private final List<Sample> pending = new ArrayList<>();
   private boolean started;
+  private long firstPresentationTime;
   private long shift;
   private int nextNumber = 1;
 
@@ -85,8 +86,17 @@ public final class FragmentedTrack {
     if (!started) {
       started = true;
       shift = Math.max(sample.pts(), 0) - sample.dts();
+      firstPresentationTime = Math.max(sample.pts(), 0);
     }
     pending.add(sample);
+  }
+
+  /**
+   * Where the track's first segment starts (its first sample's presentation time, in the track's
+   * timescale), or -1 before the first sample.
+   */
+  public long firstPresentationTime() {
+    return started ? firstPresentationTime : -1;
   }
 
   public boolean hasPending() {

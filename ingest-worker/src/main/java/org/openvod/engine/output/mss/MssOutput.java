@@ -27,6 +27,8 @@ import org.openvod.engine.output.fmp4.SegmentLog;
  * {@code Manifest} (written last) and the fragments of the manifest's tracks as the manifest's Url
  * pattern names them: {@code QualityLevels(<bitrate>)/Fragments(<stream>=<start time>)}, each a
  * moof (with the tfxd box giving its absolute time and duration) and an mdat, on a 10 MHz clock.
+ * WebVTT subtitle tracks become text streams of TTML fragments on the video's times ({@link
+ * MssSubtitles}).
  *
  * <p>A quality level's bitrate is part of its fragments' paths, so it is fixed when its first
  * fragment is written: the source's average bitrate when known, else the first fragment's.
@@ -36,8 +38,14 @@ public final class MssOutput extends FragmentedOutput {
   private final Map<FragmentedTrack, SmoothTrack> smooth = new LinkedHashMap<>();
   private final Map<String, Set<Long>> bitratesByStream = new HashMap<>();
 
+  /** WebVTT subtitle tracks, written as TTML text streams at the end. */
+  private final MssSubtitles subtitles = new MssSubtitles();
+
+  /** Where the timeline starts on the source's clock (10 MHz); -1 until the first fragment. */
+  private long origin = -1;
+
   public MssOutput(OutputSpec spec) {
-    super(spec);
+    super(spec, true);
   }
 
   @Override
@@ -111,7 +119,11 @@ public final class MssOutput extends FragmentedOutput {
 
   @Override
   protected void onSegment(FragmentedTrack track, Segment segment) throws Exception {
-    Segment fragment = SmoothTime.convert(segment, track.info().timescale());
+    if (origin < 0) {
+      origin = origin();
+    }
+    Segment fragment =
+        SmoothTime.since(SmoothTime.convert(segment, track.info().timescale()), origin);
     FileParts bytes =
         MediaSegment.smoothParts(fragment.number(), fragment.baseDecodeTime(), fragment.samples());
     SmoothTrack s = smooth.get(track);
@@ -131,6 +143,24 @@ public final class MssOutput extends FragmentedOutput {
       spec.sink().putParts(path, bytes, "video/mp4");
     }
     s.log.add(fragment, bytes.length());
+  }
+
+  /**
+   * Where the output's timeline starts (10 MHz): the earliest first sample of its audio and video
+   * tracks, which all have begun by the time the first fragment is cut. A source whose timestamps
+   * do not start at 0 (an HLS-TS source usually starts at 1.4 s or more) still gives an MSS
+   * timeline from 0, as on-demand Smooth Streaming has it: dash.js, the reference client, shifts a
+   * later start itself and then stalls before the end of the presentation.
+   */
+  private long origin() {
+    long earliest = Long.MAX_VALUE;
+    for (FragmentedTrack t : tracks()) {
+      long first = t.firstPresentationTime();
+      if (first >= 0 && t.info().kind() != TrackKind.SUBTITLE) {
+        earliest = Math.min(earliest, SmoothTime.convert(first, t.info().timescale()));
+      }
+    }
+    return earliest == Long.MAX_VALUE ? 0 : earliest;
   }
 
   private SmoothTrack start(FragmentedTrack track, long firstBytes, long firstDuration) {
@@ -168,6 +198,7 @@ public final class MssOutput extends FragmentedOutput {
 
   @Override
   protected void finish(List<FragmentedTrack> tracks) throws Exception {
+    List<MssSubtitles.Written> texts = writeSubtitles(tracks);
     List<String> manifests = new ArrayList<>();
     for (int m = 0; m < spec.manifests().size(); m++) {
       ManifestSpec manifest = spec.manifests().get(m);
@@ -186,7 +217,7 @@ public final class MssOutput extends FragmentedOutput {
       }
       videos =
           org.openvod.engine.output.fmp4.StreamSelection.videos(manifest, videos, s -> s.bitrate);
-      manifests.add(SmoothManifest.write(manifest, videos, audio));
+      manifests.add(SmoothManifest.write(manifest, videos, audio, texts));
     }
     for (int m = 0; m < spec.manifests().size(); m++) {
       ManifestSpec manifest = spec.manifests().get(m);
@@ -196,6 +227,18 @@ public final class MssOutput extends FragmentedOutput {
               manifests.get(m).getBytes(StandardCharsets.UTF_8),
               "text/xml");
     }
+  }
+
+  /** The text streams, in every manifest's folder, on the first video track's fragment times. */
+  private List<MssSubtitles.Written> writeSubtitles(List<FragmentedTrack> tracks) throws Exception {
+    FragmentedTrack video =
+        tracks.stream().filter(t -> t.info().kind() == TrackKind.VIDEO).findFirst().orElseThrow();
+    List<String> folders = new ArrayList<>();
+    for (ManifestSpec manifest : spec.manifests()) {
+      folders.add(folder(manifest));
+    }
+    return subtitles.write(
+        spec.sink(), subtitleCues(), folders, smooth.get(video).log, Math.max(origin, 0));
   }
 
   static PackagingException mismatch(String stream) {

@@ -27,7 +27,8 @@ final class SmoothManifest {
   static String write(
       ManifestSpec manifest,
       List<MssOutput.SmoothTrack> videos,
-      Map<String, List<MssOutput.SmoothTrack>> audio)
+      Map<String, List<MssOutput.SmoothTrack>> audio,
+      List<MssSubtitles.Written> texts)
       throws PackagingException {
     XmlText xml = new XmlText();
     long duration = 0;
@@ -43,6 +44,9 @@ final class SmoothManifest {
     for (Map.Entry<String, List<MssOutput.SmoothTrack>> e : audio.entrySet()) {
       streamIndex(
           xml, "audio", e.getKey(), e.getValue().get(0).track.info().language(), e.getValue());
+    }
+    for (MssSubtitles.Written text : texts) {
+      textIndex(xml, text);
     }
     List<MssOutput.SmoothTrack> all = new ArrayList<>(videos);
     audio.values().forEach(all::addAll);
@@ -111,6 +115,33 @@ final class SmoothManifest {
       qualityLevel(xml, i, levels.get(i));
     }
     for (SegmentLog.Entry e : reference.entries()) {
+      xml.start("c").attr("t", e.startTime()).attr("d", e.duration());
+      xml.end("c");
+    }
+    xml.end("StreamIndex");
+  }
+
+  /**
+   * A subtitle stream: one TTML quality level (no CodecPrivateData: TTML needs none) on the video's
+   * fragment times.
+   */
+  private static void textIndex(XmlText xml, MssSubtitles.Written text) {
+    String language = text.info().language();
+    xml.start("StreamIndex")
+        .attr("Type", "text")
+        .attr("Subtype", MssSubtitles.SUBTYPE)
+        .attr("Name", text.stream())
+        .attr("Language", language == null || language.isBlank() ? null : language.strip())
+        .attr("Chunks", text.log().entries().size())
+        .attr("QualityLevels", 1)
+        .attr("Url", "QualityLevels({bitrate})/Fragments(" + text.stream() + "={start time})");
+    xml.start("QualityLevel")
+        .attr("Index", 0)
+        .attr("Bitrate", text.bitrate())
+        .attr("FourCC", MssSubtitles.FOURCC)
+        .attr("CodecPrivateData", "");
+    xml.end("QualityLevel");
+    for (SegmentLog.Entry e : text.log().entries()) {
       xml.start("c").attr("t", e.startTime()).attr("d", e.duration());
       xml.end("c");
     }

@@ -45,4 +45,16 @@ final class SmoothTime {
     }
     return new Segment(segment.number(), start, time - start, out);
   }
+
+  /** The fragment with its time counted from {@code origin} (10 MHz), never before 0. */
+  static Segment since(Segment fragment, long origin) {
+    if (origin == 0) {
+      return fragment;
+    }
+    return new Segment(
+        fragment.number(),
+        Math.max(0, fragment.baseDecodeTime() - origin),
+        fragment.duration(),
+        fragment.samples());
+  }
 }

@@ -32,9 +32,9 @@ import org.openvod.engine.source.mp4.Mp4TestMedia;
 import org.openvod.engine.testing.DirectorySink;
 import org.openvod.engine.testing.TestMedia;
 import org.openvod.engine.testing.Tools;
+import org.openvod.engine.testing.TtmlCues;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -302,34 +302,11 @@ class DashSubtitlesTest {
     return out;
   }
 
-  /** The p elements of one TTML document, checked to be TTML of the track's language. */
+  /** The p elements of one TTML document (times as written), checked to be TTML of the language. */
   static List<Cue> ttmlCues(byte[] ttml, String language) throws Exception {
-    Element tt = parse(ttml).getDocumentElement();
-    assertEquals(TTML, tt.getNamespaceURI());
-    assertEquals("tt", tt.getLocalName());
-    assertEquals(language, tt.getAttributeNS(XMLConstants.XML_NS_URI, "lang"));
-    assertEquals("media", tt.getAttributeNS(TTML + "#parameter", "timeBase"));
-    List<Cue> cues = new ArrayList<>();
-    NodeList ps = tt.getElementsByTagNameNS(TTML, "p");
-    for (int i = 0; i < ps.getLength(); i++) {
-      Element p = (Element) ps.item(i);
-      StringBuilder text = new StringBuilder();
-      for (Node n = p.getFirstChild(); n != null; n = n.getNextSibling()) {
-        text.append(n.getNodeType() == Node.TEXT_NODE ? n.getNodeValue() : "\n");
-      }
-      cues.add(
-          new Cue(clock(p.getAttribute("begin")), clock(p.getAttribute("end")), text.toString()));
-    }
-    return cues;
-  }
-
-  static long clock(String time) {
-    Matcher m = Pattern.compile("(\\d+):(\\d\\d):(\\d\\d)\\.(\\d{3})").matcher(time);
-    assertTrue(m.matches(), time);
-    return ((Long.parseLong(m.group(1)) * 60 + Long.parseLong(m.group(2))) * 60
-                + Long.parseLong(m.group(3)))
-            * 1000
-        + Long.parseLong(m.group(4));
+    return TtmlCues.of(ttml, language).stream()
+        .map(c -> new Cue(c.begin(), c.end(), c.text()))
+        .toList();
   }
 
   private static String fourcc(ByteBuffer b, int at) {

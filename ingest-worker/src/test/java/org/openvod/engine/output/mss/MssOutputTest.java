@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openvod.engine.media.StreamInfo;
 import org.openvod.engine.output.ManifestSpec;
 import org.openvod.engine.output.OutputFormat;
+import org.openvod.engine.output.OutputSpec;
 import org.openvod.engine.output.fmp4.Boxes;
 import org.openvod.engine.output.fmp4.FileSink;
 import org.openvod.engine.output.fmp4.InitSegment;
@@ -24,6 +26,9 @@ import org.openvod.engine.output.fmp4.OutputTesting;
 import org.openvod.engine.source.mp4.CollectingHandler;
 import org.openvod.engine.source.mp4.Mp4TestMedia;
 import org.openvod.engine.source.smil.SmilDemuxer;
+import org.openvod.engine.testing.OnePass;
+import org.openvod.engine.testing.TestMedia;
+import org.openvod.engine.testing.Tools;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -106,6 +111,62 @@ class MssOutputTest {
       }
     }
     assertEquals(4 * 6, fragments);
+  }
+
+  /**
+   * An HLS-TS source's clock starts at 1.4 s (ffmpeg's TS offset); its MSS timeline starts at 0 at
+   * the earliest audio or video sample, with audio and video still as far apart as in the source.
+   * dash.js shifts a later start itself and then stalls 0.5 s before the end.
+   */
+  @Test
+  void anHlsTsSourcesTimelineStartsAtZeroWithItsAudioVideoOffsetKept() throws Exception {
+    Path source = TestMedia.threeRenditions();
+    FileSink out = new FileSink(OutputTesting.folder("mss-from-ts"));
+    OnePass.packageAll(
+        source, TestMedia.MASTER, List.of(OutputSpec.of("ts", OutputFormat.MSS, 4, out)));
+    var f = DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Element root =
+        f.newDocumentBuilder()
+            .parse(out.folder.resolve("index.ism/Manifest").toFile())
+            .getDocumentElement();
+    Map<String, Long> firstT = new HashMap<>();
+    for (Element stream : children(root, "StreamIndex")) {
+      Element first = children(stream, "c").get(0);
+      firstT.put(stream.getAttribute("Type"), Long.parseLong(first.getAttribute("t")));
+      String url = stream.getAttribute("Url");
+      String level = children(stream, "QualityLevel").get(0).getAttribute("Bitrate");
+      // the fragment itself says the same time as the manifest (tfxd)
+      String path =
+          "index.ism/"
+              + url.replace("{bitrate}", level).replace("{start time}", first.getAttribute("t"));
+      assertFragment(
+          Files.readAllBytes(out.folder.resolve(path)),
+          Long.parseLong(first.getAttribute("t")),
+          Long.parseLong(first.getAttribute("d")),
+          stream.getAttribute("Type").equals("video"));
+    }
+    assertEquals(0L, Math.min(firstT.get("video"), firstT.get("audio")), firstT.toString());
+    // the source's first video and audio times (90 kHz) and their distance on the 10 MHz clock
+    List<Tools.Packet> packets = Tools.packets(source, "v0/index.m3u8");
+    long video =
+        packets.stream()
+            .filter(p -> p.streamIndex() == 0)
+            .mapToLong(p -> p.pts())
+            .min()
+            .orElseThrow();
+    long audio =
+        packets.stream()
+            .filter(p -> p.streamIndex() == 1)
+            .mapToLong(p -> p.pts())
+            .min()
+            .orElseThrow();
+    assertTrue(Math.min(video, audio) > 90_000, "the source starts after 1 s: " + packets.get(0));
+    assertEquals(
+        (video - audio) * 10_000_000.0 / 90_000,
+        firstT.get("video") - firstT.get("audio"),
+        2.0,
+        firstT.toString());
   }
 
   /**
