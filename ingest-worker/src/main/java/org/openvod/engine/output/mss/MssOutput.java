@@ -26,9 +26,9 @@ import org.openvod.engine.output.fmp4.SegmentLog;
  * Microsoft Smooth Streaming. Per manifest a folder {@code <name>.ism/} holding the client manifest
  * {@code Manifest} (written last) and the fragments of the manifest's tracks as the manifest's Url
  * pattern names them: {@code QualityLevels(<bitrate>)/Fragments(<stream>=<start time>)}, each a
- * moof (with the tfxd box giving its absolute time and duration) and an mdat, on a 10 MHz clock.
- * WebVTT subtitle tracks become text streams of TTML fragments on the video's times ({@link
- * MssSubtitles}).
+ * moof (with the tfxd box giving its time and duration) and an mdat, on a 10 MHz clock that starts
+ * at 0 at the output's earliest audio or video sample. WebVTT subtitle tracks become text streams
+ * of TTML fragments on the video's times ({@link MssSubtitles}).
  *
  * <p>A quality level's bitrate is part of its fragments' paths, so it is fixed when its first
  * fragment is written: the source's average bitrate when known, else the first fragment's.
