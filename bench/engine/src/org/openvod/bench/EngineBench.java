@@ -35,8 +35,12 @@ import org.openvod.engine.source.FileSourceLocator;
  * fixed {@link #KEY_HEX} / {@link #KID_HEX}; the HLS key URI is {@code key.bin}, which is written
  * next to each encrypted output's manifest so that ffmpeg can read it back.
  *
- * <p>With the environment variable {@code WARM=n} it makes n untimed passes first and times the
- * last one only: the figure for a long-running worker, whose JIT has compiled the engine already.
+ * <p>With the environment variable {@code WARM=n} it first makes n untimed passes (into OUT_DIR.warm,
+ * deleted before the timed pass), {@code WARM=auto} until the JIT compiled for less than a tenth of
+ * a pass: the figure for a long-running worker, whose JIT has compiled the engine already. {@code
+ * NOWRITE=1} makes the outputs without writing them; {@code PAUSE=ms} waits that long before the
+ * timed pass, so that a profiler ({@code perf record -p}) can attach for it alone. The last line
+ * gives the timed pass's wall time, bytes written, process and demuxer-thread CPU and peak heap.
  *
  * <p>Writes each output under OUT_DIR/&lt;output&gt;/ ('+' becomes '-'), prints one line per
  * output ("ok OUTPUT manifest" or "failed OUTPUT error") and exits 1 when any output failed.
@@ -94,7 +98,7 @@ public final class EngineBench {
     }
     deleteTree(warmOut);
     List<OutputSpec> specs = specs(out, names, written);
-    if (System.getenv("PAUSE") != null) { // a profiler attaches for the timed pass only
+    if (System.getenv("PAUSE") != null) {
       System.out.println("pausing");
       System.out.flush();
       Thread.sleep(Long.parseLong(System.getenv("PAUSE")));

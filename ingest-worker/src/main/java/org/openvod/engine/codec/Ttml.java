@@ -2,7 +2,6 @@ package org.openvod.engine.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -63,9 +62,9 @@ public final class Ttml {
       }
       paragraphs
           .append("<p begin=\"")
-          .append(time(begin - originMillis))
+          .append(WebVtt.time(begin - originMillis))
           .append("\" end=\"")
-          .append(time(end - originMillis))
+          .append(WebVtt.time(end - originMillis))
           .append("\">");
       for (int i = 0; i < cue.lines().size(); i++) {
         if (i > 0) {
@@ -82,17 +81,6 @@ public final class Ttml {
       s.append("</div></body>\n");
     }
     return s.append("</tt>\n").toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A TTML clock time on the media timeline: hours (as many digits as needed), ms precision. */
-  static String time(long millis) {
-    return String.format(
-        Locale.ROOT,
-        "%02d:%02d:%02d.%03d",
-        millis / 3_600_000,
-        millis / 60_000 % 60,
-        millis / 1000 % 60,
-        millis % 1000);
   }
 
   /** A WebVTT (or SRT) cue line without its markup, its character references resolved. */

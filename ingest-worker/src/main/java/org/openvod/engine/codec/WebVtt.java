@@ -67,6 +67,10 @@ public final class WebVtt {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A clock time, hh:mm:ss.mmm (hours in as many digits as needed): WebVTT's cue timing, and TTML's
+   * clock-time form on the media timeline as {@link Ttml} writes it.
+   */
   static String time(long millis) {
     return String.format(
         Locale.ROOT,

@@ -40,7 +40,9 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
   private final ClosedCaptions closedCaptions = new ClosedCaptions();
 
   /** The cues of WebVTT subtitle tracks, when this output writes them again as TTML. */
-  private final SubtitleCues subtitleCues;
+  private final SubtitleCues subtitleCues = new SubtitleCues();
+
+  private final boolean subtitlesAsTtml;
 
   protected FragmentedOutput(OutputSpec spec) {
     this(spec, false);
@@ -52,12 +54,12 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
    */
   protected FragmentedOutput(OutputSpec spec, boolean subtitlesAsTtml) {
     this.spec = spec;
-    this.subtitleCues = subtitlesAsTtml ? new SubtitleCues() : null;
+    this.subtitlesAsTtml = subtitlesAsTtml;
   }
 
   /** The gathered subtitle cues; empty unless the output writes subtitles as TTML. */
   protected SubtitleCues subtitleCues() {
-    return subtitleCues != null ? subtitleCues : new SubtitleCues();
+    return subtitleCues;
   }
 
   /** Whether video parameter sets go in-band (avc3) for this output. */
@@ -73,7 +75,7 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
 
   @Override
   public void onStreamInfo(StreamInfo info) throws Exception {
-    if (subtitleCues != null && subtitleCues.accept(info)) {
+    if (subtitlesAsTtml && subtitleCues.accept(info)) {
       return;
     }
     if (closedCaptions.accept(info)) {
@@ -101,7 +103,7 @@ public abstract class FragmentedOutput implements ProtectionReceiver {
 
   @Override
   public void onSample(Sample sample) {
-    if (subtitleCues != null && subtitleCues.handles(sample.trackId())) {
+    if (subtitlesAsTtml && subtitleCues.handles(sample.trackId())) {
       subtitleCues.add(sample);
       return;
     }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvod.engine.Packager;
@@ -68,11 +67,7 @@ class MssEncryptionTest {
   }
 
   static Element manifest(FileSink sink) throws Exception {
-    var f = DocumentBuilderFactory.newInstance();
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return f.newDocumentBuilder()
-        .parse(sink.folder.resolve("index.ism/Manifest").toFile())
-        .getDocumentElement();
+    return MssOutputTest.manifest(sink, "index.ism/Manifest");
   }
 
   static List<String> fragments(FileSink sink, String stream) {

@@ -62,6 +62,11 @@ class MssOutputTest {
   }
 
   static Element manifest(String path) throws Exception {
+    return manifest(sink, path);
+  }
+
+  /** A Smooth client manifest of {@code sink}, parsed (no DOCTYPE allowed). */
+  static Element manifest(FileSink sink, String path) throws Exception {
     var f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     return f.newDocumentBuilder().parse(sink.folder.resolve(path).toFile()).getDocumentElement();
@@ -124,12 +129,7 @@ class MssOutputTest {
     FileSink out = new FileSink(OutputTesting.folder("mss-from-ts"));
     OnePass.packageAll(
         source, TestMedia.MASTER, List.of(OutputSpec.of("ts", OutputFormat.MSS, 4, out)));
-    var f = DocumentBuilderFactory.newInstance();
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Element root =
-        f.newDocumentBuilder()
-            .parse(out.folder.resolve("index.ism/Manifest").toFile())
-            .getDocumentElement();
+    Element root = manifest(out, "index.ism/Manifest");
     Map<String, Long> firstT = new HashMap<>();
     for (Element stream : children(root, "StreamIndex")) {
       Element first = children(stream, "c").get(0);
@@ -149,24 +149,22 @@ class MssOutputTest {
     assertEquals(0L, Math.min(firstT.get("video"), firstT.get("audio")), firstT.toString());
     // the source's first video and audio times (90 kHz) and their distance on the 10 MHz clock
     List<Tools.Packet> packets = Tools.packets(source, "v0/index.m3u8");
-    long video =
-        packets.stream()
-            .filter(p -> p.streamIndex() == 0)
-            .mapToLong(p -> p.pts())
-            .min()
-            .orElseThrow();
-    long audio =
-        packets.stream()
-            .filter(p -> p.streamIndex() == 1)
-            .mapToLong(p -> p.pts())
-            .min()
-            .orElseThrow();
+    long video = firstPts(packets, 0);
+    long audio = firstPts(packets, 1);
     assertTrue(Math.min(video, audio) > 90_000, "the source starts after 1 s: " + packets.get(0));
     assertEquals(
         (video - audio) * 10_000_000.0 / 90_000,
         firstT.get("video") - firstT.get("audio"),
         2.0,
         firstT.toString());
+  }
+
+  private static long firstPts(List<Tools.Packet> packets, int stream) {
+    return packets.stream()
+        .filter(p -> p.streamIndex() == stream)
+        .mapToLong(Tools.Packet::pts)
+        .min()
+        .orElseThrow();
   }
 
   /**

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvod.engine.encrypt.EncryptionMode;
@@ -316,11 +315,7 @@ class MssSubtitlesTest {
   }
 
   static Element manifest(FileSink sink, String folder) throws Exception {
-    var f = DocumentBuilderFactory.newInstance();
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return f.newDocumentBuilder()
-        .parse(sink.folder.resolve(folder + "Manifest").toFile())
-        .getDocumentElement();
+    return MssOutputTest.manifest(sink, folder + "Manifest");
   }
 
   static Element textIndex(Element root) {
